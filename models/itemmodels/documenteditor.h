@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+class QUndoStack;
+
+namespace jb {
+
+class ProjectDocument;
+
+// Every edit of the document goes through here, so that each one is undoable (when a stack is
+// given) and named for the Edit menu. Views, forms and tests share it.
+class DocumentEditor final
+{
+public:
+    DocumentEditor(ProjectDocument *document, QUndoStack *stack);
+
+    ProjectDocument *document() const { return m_document; }
+    QUndoStack *undoStack() const { return m_stack; }
+
+    // Sets (or, with an undefined value, removes) one key of an entity.
+    void setField(const QString &kind, int row, const QString &key, const QJsonValue &value);
+    void setEntity(const QString &kind, int row, const QJsonObject &data, const QString &text);
+    // Adds an entity with a fresh id at the end; returns its row.
+    int addEntity(const QString &kind, QJsonObject seed = {});
+    int duplicateEntity(const QString &kind, int row);
+    void removeEntities(const QString &kind, QList<int> rows);
+    void setManifest(const QJsonObject &manifest, const QString &text);
+
+private:
+    void push(class QUndoCommand *command);
+
+    ProjectDocument *m_document;
+    QUndoStack *m_stack;
+};
+
+} // namespace jb

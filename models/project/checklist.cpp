@@ -1,0 +1,202 @@
+#include "checklist.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace jb {
+
+QJsonObject Signoff::toJson() const
+{
+    QJsonObject object{{u"by"_s, by}, {u"at"_s, at}};
+    if (!comment.isEmpty())
+        object.insert(u"comment"_s, comment);
+    return object;
+}
+
+Signoff Signoff::fromJson(const QJsonObject &object)
+{
+    return {object.value(u"by"_s).toString(), object.value(u"at"_s).toString(),
+        object.value(u"comment"_s).toString()};
+}
+
+QString ChecklistItem::statusKey(Status status)
+{
+    switch (status) {
+    case Status::InProgress:
+        return u"in-progress"_s;
+    case Status::Done:
+        return u"done"_s;
+    case Status::NotApplicable:
+        return u"n/a"_s;
+    default:
+        return u"open"_s;
+    }
+}
+
+ChecklistItem::Status ChecklistItem::statusFromKey(const QString &key)
+{
+    if (key == u"in-progress")
+        return Status::InProgress;
+    if (key == u"done")
+        return Status::Done;
+    if (key == u"n/a")
+        return Status::NotApplicable;
+    return Status::Open;
+}
+
+QString ChecklistItem::statusLabel(Status status)
+{
+    switch (status) {
+    case Status::InProgress:
+        return u"In progress"_s;
+    case Status::Done:
+        return u"Done"_s;
+    case Status::NotApplicable:
+        return u"N/A"_s;
+    default:
+        return u"Open"_s;
+    }
+}
+
+namespace {
+
+QJsonObject phaseState(const QJsonObject &manifest, Phase phase)
+{
+    return manifest.value(u"checklist"_s).toObject().value(Phases::info(phase).key).toObject();
+}
+
+void readState(ChecklistItem &item, const QJsonObject &state)
+{
+    item.status = ChecklistItem::statusFromKey(state.value(u"status"_s).toString());
+    item.owner = state.value(u"owner"_s).toString();
+    for (const QJsonValue &reference : state.value(u"evidence"_s).toArray())
+        item.evidence.append(reference.toString());
+    item.comment = state.value(u"comment"_s).toString();
+    item.signoff = Signoff::fromJson(state.value(u"signoff"_s).toObject());
+}
+
+} // namespace
+
+QList<ChecklistItem> Checklist::items(const QJsonObject &manifest, Phase phase)
+{
+    const QJsonObject state = phaseState(manifest, phase);
+    QList<ChecklistItem> items;
+    for (const ChecklistTemplateItem &templateItem : Phases::info(phase).checklist) {
+        ChecklistItem item;
+        item.id = templateItem.id;
+        item.title = templateItem.title;
+        item.needsSignoff = templateItem.needsSignoff;
+        readState(item, state.value(item.id).toObject());
+        items.append(item);
+    }
+    for (auto it = state.begin(); it != state.end(); ++it) {
+        const bool known
+            = std::any_of(items.cbegin(), items.cend(), [&](const auto &i) { return i.id == it.key(); });
+        if (known || !it.value().isObject())
+            continue;
+        ChecklistItem item;
+        item.id = it.key();
+        item.custom = true;
+        item.title = it.value().toObject().value(u"title"_s).toString(it.key());
+        readState(item, it.value().toObject());
+        items.append(item);
+    }
+    return items;
+}
+
+QJsonObject Checklist::withItem(const QJsonObject &manifest, Phase phase, const ChecklistItem &item)
+{
+    const QString phaseKey = Phases::info(phase).key;
+    QJsonObject checklist = manifest.value(u"checklist"_s).toObject();
+    QJsonObject state = checklist.value(phaseKey).toObject();
+    // keep keys we do not know about (hand edits, newer versions)
+    QJsonObject itemState = state.value(item.id).toObject();
+    auto put = [&itemState](const QString &key, const QJsonValue &value, bool keep) {
+        if (keep)
+            itemState.insert(key, value);
+        else
+            itemState.remove(key);
+    };
+    put(u"title"_s, item.title, item.custom);
+    put(u"status"_s, ChecklistItem::statusKey(item.status), item.status != ChecklistItem::Status::Open);
+    put(u"owner"_s, item.owner, !item.owner.isEmpty());
+    put(u"evidence"_s, QJsonArray::fromStringList(item.evidence), !item.evidence.isEmpty());
+    put(u"comment"_s, item.comment, !item.comment.isEmpty());
+    put(u"signoff"_s, item.signoff.toJson(), item.signoff.isSigned());
+    if (itemState.isEmpty() && !item.custom)
+        state.remove(item.id);
+    else
+        state.insert(item.id, itemState);
+    if (state.isEmpty())
+        checklist.remove(phaseKey);
+    else
+        checklist.insert(phaseKey, state);
+    QJsonObject result = manifest;
+    result.insert(u"checklist"_s, checklist);
+    return result;
+}
+
+QJsonObject Checklist::withoutItem(const QJsonObject &manifest, Phase phase, const QString &itemId)
+{
+    const QString phaseKey = Phases::info(phase).key;
+    QJsonObject checklist = manifest.value(u"checklist"_s).toObject();
+    QJsonObject state = checklist.value(phaseKey).toObject();
+    state.remove(itemId);
+    if (state.isEmpty())
+        checklist.remove(phaseKey);
+    else
+        checklist.insert(phaseKey, state);
+    QJsonObject result = manifest;
+    result.insert(u"checklist"_s, checklist);
+    return result;
+}
+
+Completion Checklist::completion(const QJsonObject &manifest, Phase phase)
+{
+    Completion completion;
+    for (const ChecklistItem &item : items(manifest, phase)) {
+        if (item.status == ChecklistItem::Status::NotApplicable)
+            continue;
+        ++completion.total;
+        if (item.isComplete())
+            ++completion.complete;
+    }
+    return completion;
+}
+
+Completion Checklist::overall(const QJsonObject &manifest)
+{
+    Completion sum;
+    for (const PhaseInfo &info : Phases::all()) {
+        const Completion part = completion(manifest, info.phase);
+        sum.complete += part.complete;
+        sum.total += part.total;
+    }
+    return sum;
+}
+
+Signoff Checklist::phaseSignoff(const QJsonObject &manifest, Phase phase)
+{
+    return Signoff::fromJson(
+        manifest.value(u"signoffs"_s).toObject().value(Phases::info(phase).key).toObject());
+}
+
+QJsonObject Checklist::withPhaseSignoff(const QJsonObject &manifest, Phase phase, const Signoff &signoff)
+{
+    QJsonObject signoffs = manifest.value(u"signoffs"_s).toObject();
+    if (signoff.isSigned())
+        signoffs.insert(Phases::info(phase).key, signoff.toJson());
+    else
+        signoffs.remove(Phases::info(phase).key);
+    QJsonObject result = manifest;
+    if (signoffs.isEmpty())
+        result.remove(u"signoffs"_s);
+    else
+        result.insert(u"signoffs"_s, signoffs);
+    return result;
+}
+
+} // namespace jb

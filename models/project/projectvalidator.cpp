@@ -1,0 +1,101 @@
+#include "projectvalidator.h"
+
+#include "core/jsonsourcemap.h"
+#include "entitychecker.h"
+#include "journeyschema.h"
+#include "projectdocument.h"
+#include "projectformat.h"
+
+#include <QDir>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace jb {
+
+namespace {
+
+void checkReferences(const ProjectDocument &document, const QList<FieldSpec> &fields,
+    const QJsonObject &object, const QString &pointer, QList<FieldProblem> &problems)
+{
+    for (const FieldSpec &field : fields) {
+        const QString here = pointer + u'/' + field.key;
+        const QJsonValue value = object.value(field.key);
+        auto check = [&](const QString &id, const QString &at) {
+            if (id.isEmpty() || document.rowOf(field.referenceKind, id) >= 0)
+                return;
+            const KindSpec *target = JourneySchema::kind(field.referenceKind);
+            problems.append({at,
+                u"%1 \"%2\" does not exist"_s.arg(
+                    target ? target->singular.toLower() : field.referenceKind, id)});
+        };
+        if (field.type == FieldType::Reference) {
+            check(value.toString(), here);
+        } else if (field.type == FieldType::ReferenceList) {
+            const QJsonArray ids = value.toArray();
+            for (qsizetype i = 0; i < ids.size(); ++i)
+                check(ids.at(i).toString(), here + u'/' + QString::number(i));
+        } else if (field.type == FieldType::ObjectList) {
+            const QJsonArray items = value.toArray();
+            for (qsizetype i = 0; i < items.size(); ++i)
+                checkReferences(document, field.itemFields, items.at(i).toObject(),
+                    here + u'/' + QString::number(i), problems);
+        }
+    }
+}
+
+QList<FieldProblem> problemsOf(const ProjectDocument &document, const EntityRecord &record)
+{
+    const KindSpec *kind = JourneySchema::kind(record.kind);
+    if (!kind)
+        return {};
+    QList<FieldProblem> problems = EntityChecker::valueProblems(*kind, record.data);
+    checkReferences(document, kind->fields, record.data, QString(), problems);
+    // the id must also be unique within its folder (VPNs and endpoints share one)
+    for (const KindSpec &other : JourneySchema::kinds()) {
+        if (other.folder != kind->folder)
+            continue;
+        for (const EntityRecord &sibling : document.entities(other.kind)) {
+            if (&sibling != &record && sibling.path != record.path && sibling.id() == record.id())
+                problems.append(
+                    {u"/id"_s, u"duplicate id \"%1\": %2 has it too"_s.arg(record.id(), sibling.path)});
+        }
+    }
+    return problems;
+}
+
+} // namespace
+
+QHash<QString, QString> ProjectValidator::entityProblems(
+    const ProjectDocument &document, const EntityRecord &record)
+{
+    QHash<QString, QString> byPointer;
+    for (const FieldProblem &problem : problemsOf(document, record)) {
+        QString &message = byPointer[problem.pointer];
+        message = message.isEmpty() ? problem.message : message + u"; "_s + problem.message;
+    }
+    return byPointer;
+}
+
+Diagnostics ProjectValidator::validate(const ProjectDocument &document)
+{
+    Diagnostics diagnostics;
+    const QDir folder(document.folder());
+    for (const EntityRecord &record : document.allEntities()) {
+        const QList<FieldProblem> problems = problemsOf(document, record);
+        if (problems.isEmpty())
+            continue;
+        // locate in the bytes on disk when they are what we hold, else in what a save would write
+        const QByteArray bytes
+            = document.data().diskBytes.value(record.path, ProjectFormat::entityBytes(record));
+        const JsonSourceMap map(bytes);
+        for (const FieldProblem &problem : problems) {
+            const TextPosition position = map.positionOf(problem.pointer);
+            diagnostics.append(
+                {folder.filePath(record.path), position.line, position.column, problem.message});
+        }
+    }
+    return diagnostics;
+}
+
+} // namespace jb

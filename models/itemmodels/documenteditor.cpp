@@ -54,7 +54,7 @@ int DocumentEditor::addEntity(const QString &kind, QJsonObject seed)
     const KindSpec *spec = JourneySchema::kind(kind);
     const QString singular = spec ? spec->singular : kind;
     if (!seed.contains(u"name"_s))
-        seed.insert(u"name"_s, u"New "_s + singular.toLower());
+        seed.insert(u"name"_s, QString(u"New "_s + singular.toLower()));
     seed.insert(
         u"id"_s, m_document->uniqueId(kind, seed.value(u"id"_s).toString(seed.value(u"name"_s).toString())));
     if (spec && !spec->discriminatorKey.isEmpty() && !seed.contains(spec->discriminatorKey))
@@ -67,7 +67,7 @@ int DocumentEditor::addEntity(const QString &kind, QJsonObject seed)
 int DocumentEditor::duplicateEntity(const QString &kind, int row)
 {
     QJsonObject copy = m_document->at(kind, row).data;
-    copy.insert(u"name"_s, copy.value(u"name"_s).toString() + u" (copy)"_s);
+    copy.insert(u"name"_s, QString(copy.value(u"name"_s).toString() + u" (copy)"_s));
     copy.insert(u"id"_s, m_document->uniqueId(kind, copy.value(u"id"_s).toString()));
     const int newRow = row + 1;
     push(new DocumentCommand(

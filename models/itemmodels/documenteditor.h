@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 
+class QUndoCommand;
 class QUndoStack;
 
 namespace jb {
@@ -30,7 +31,7 @@ public:
     void setManifest(const QJsonObject &manifest, const QString &text);
 
 private:
-    void push(class QUndoCommand *command);
+    void push(QUndoCommand *command);
 
     ProjectDocument *m_document;
     QUndoStack *m_stack;

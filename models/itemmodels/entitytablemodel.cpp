@@ -77,6 +77,20 @@ const QHash<QString, QString> &EntityTableModel::problemsOf(int row) const
     return it.value();
 }
 
+QString EntityTableModel::problemAt(int row, const QString &key) const
+{
+    // a list cell also shows its items' problems ("/hostsBehind/0")
+    const QString pointer = u'/' + key;
+    QStringList messages;
+    const QHash<QString, QString> &problems = problemsOf(row);
+    for (auto it = problems.cbegin(); it != problems.cend(); ++it) {
+        if (it.key() == pointer || it.key().startsWith(pointer + u'/'))
+            messages.append(it.value());
+    }
+    messages.sort();
+    return messages.join(u"; "_s);
+}
+
 int EntityTableModel::columnOf(const QString &key) const
 {
     for (qsizetype i = 0; i < m_columns.size(); ++i) {
@@ -156,7 +170,7 @@ std::optional<QJsonValue> EntityTableModel::parseText(const FieldSpec &field, co
 
 QVariant EntityTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
     const EntityRecord &record = m_document->at(m_kind.kind, index.row());
     const FieldSpec &field = m_columns.at(index.column());
@@ -176,7 +190,7 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
             return value.toBool() ? Qt::Checked : Qt::Unchecked;
         return {};
     case Qt::ToolTipRole: {
-        const QString problem = applicable ? problemsOf(index.row()).value(u'/' + field.key) : QString();
+        const QString problem = applicable ? problemAt(index.row(), field.key) : QString();
         if (!problem.isEmpty())
             return problem;
         if (!applicable)
@@ -184,7 +198,7 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
         return field.hint.isEmpty() ? QVariant() : QVariant(field.hint);
     }
     case ProblemRole:
-        return applicable ? problemsOf(index.row()).value(u'/' + field.key) : QString();
+        return applicable ? problemAt(index.row(), field.key) : QString();
     case RowProblemCountRole:
         return static_cast<int>(problemsOf(index.row()).size());
     case FieldKeyRole:
@@ -216,7 +230,7 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
 
 bool EntityTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return false;
     const FieldSpec &field = m_columns.at(index.column());
     if (role == Qt::CheckStateRole && field.type == FieldType::Bool) {
@@ -234,12 +248,15 @@ bool EntityTableModel::setData(const QModelIndex &index, const QVariant &value, 
         json = parseText(field, value.toString());
     if (!json)
         return false;
-    if (field.type == FieldType::Id && !json->toString().isEmpty()
-        && json->toString() != m_document->at(m_kind.kind, index.row()).id()
-        && m_document->rowOf(m_kind.kind, json->toString()) >= 0)
-        return false; // two entities of a kind cannot share a file name
-    if (field.required && json->isUndefined() && field.type == FieldType::Id)
-        return false;
+    if (field.type == FieldType::Id) {
+        const QString id = json->toString();
+        if (id.isEmpty())
+            return false; // every entity needs an id: it names its file
+        // ids share a file name space per folder (VPNs and endpoints are both connections)
+        if (id != m_document->at(m_kind.kind, index.row()).id()
+            && m_document->uniqueId(m_kind.kind, id) != id)
+            return false;
+    }
     m_editor->setField(m_kind.kind, index.row(), field.key, *json);
     return true;
 }
@@ -265,7 +282,7 @@ QVariant EntityTableModel::headerData(int section, Qt::Orientation orientation, 
 
 Qt::ItemFlags EntityTableModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return Qt::NoItemFlags;
     const FieldSpec &field = m_columns.at(index.column());
     Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled;

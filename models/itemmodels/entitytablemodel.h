@@ -54,6 +54,7 @@ public:
 private:
     void connectDocument();
     const QHash<QString, QString> &problemsOf(int row) const;
+    QString problemAt(int row, const QString &key) const;
     void invalidateProblems();
 
     DocumentEditor *m_editor;

@@ -16,7 +16,11 @@ packages=(
   fonts-dejavu-core libqt6svg6
   # tests: real servers, screenshots, document checks, packaging checks
   postgresql vsftpd openssh-server openssl iproute2 xvfb xauth imagemagick poppler-utils
-  libxml2-utils desktop-file-utils appstream dpkg-dev file python3
+  libxml2-utils unzip desktop-file-utils appstream dpkg-dev file python3
+  # probes: sqlite3 rebuilds the sample's customers.sqlite; nmap is the benchmark's peer
+  sqlite3 nmap
+  # mapping: jq is the De-Para benchmark's peer
+  jq
 )
 
 missing=()

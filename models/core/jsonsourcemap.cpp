@@ -19,7 +19,10 @@ TextPosition TextPosition::fromOffset(const QByteArray &utf8, qsizetype byteOffs
             lineStart = i + 1;
         }
     }
-    position.column = QString::fromUtf8(utf8.constData() + lineStart, end - lineStart).size() + 1;
+    // characters are code points: one for "ã", one for "📍" (which is two UTF-16 units)
+    position.column
+        = static_cast<int>(QString::fromUtf8(utf8.constData() + lineStart, end - lineStart).toUcs4().size())
+        + 1;
     return position;
 }
 

@@ -78,6 +78,17 @@ void readState(ChecklistItem &item, const QJsonObject &state)
     item.signoff = Signoff::fromJson(state.value(u"signoff"_s).toObject());
 }
 
+// `signoff` written over `existing`, keeping the keys Signoff does not know about.
+QJsonObject mergedSignoff(const QJsonObject &existing, const Signoff &signoff)
+{
+    QJsonObject merged = existing;
+    merged.remove(u"comment"_s);
+    const QJsonObject known = signoff.toJson();
+    for (auto it = known.begin(); it != known.end(); ++it)
+        merged.insert(it.key(), it.value());
+    return merged;
+}
+
 } // namespace
 
 QList<ChecklistItem> Checklist::items(const QJsonObject &manifest, Phase phase)
@@ -125,7 +136,8 @@ QJsonObject Checklist::withItem(const QJsonObject &manifest, Phase phase, const 
     put(u"owner"_s, item.owner, !item.owner.isEmpty());
     put(u"evidence"_s, QJsonArray::fromStringList(item.evidence), !item.evidence.isEmpty());
     put(u"comment"_s, item.comment, !item.comment.isEmpty());
-    put(u"signoff"_s, item.signoff.toJson(), item.signoff.isSigned());
+    put(u"signoff"_s, mergedSignoff(itemState.value(u"signoff"_s).toObject(), item.signoff),
+        item.signoff.isSigned());
     if (itemState.isEmpty() && !item.custom)
         state.remove(item.id);
     else
@@ -188,7 +200,8 @@ QJsonObject Checklist::withPhaseSignoff(const QJsonObject &manifest, Phase phase
 {
     QJsonObject signoffs = manifest.value(u"signoffs"_s).toObject();
     if (signoff.isSigned())
-        signoffs.insert(Phases::info(phase).key, signoff.toJson());
+        signoffs.insert(Phases::info(phase).key,
+            mergedSignoff(signoffs.value(Phases::info(phase).key).toObject(), signoff));
     else
         signoffs.remove(Phases::info(phase).key);
     QJsonObject result = manifest;

@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace jb {
@@ -181,8 +183,10 @@ bool FieldValidator::isIpAddress(const QString &text)
         u"^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$"_s);
     if (ipv4.match(text).hasMatch())
         return true;
+    // QHostAddress also ignores surrounding blanks, which an inventory must not keep
+    const bool blank = std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });
     QHostAddress address;
-    return text.contains(u':') && address.setAddress(text)
+    return !blank && text.contains(u':') && address.setAddress(text)
         && address.protocol() == QAbstractSocket::IPv6Protocol;
 }
 
@@ -192,10 +196,12 @@ bool FieldValidator::isCidr(const QString &text)
     if (slash < 0)
         return false;
     const QString address = text.left(slash);
-    bool ok = false;
-    const int prefix = text.mid(slash + 1).toInt(&ok);
-    if (!ok || !isIpAddress(address))
+    // digits only: toInt() alone would also take "+8", " 8" and "08"
+    static const QRegularExpression digits(u"^(0|[1-9][0-9]{0,2})$"_s);
+    const QString prefixText = text.mid(slash + 1);
+    if (!digits.match(prefixText).hasMatch() || !isIpAddress(address))
         return false;
+    const int prefix = prefixText.toInt();
     const int maxPrefix = address.contains(u':') ? 128 : 32;
     return prefix >= 0 && prefix <= maxPrefix;
 }

@@ -223,6 +223,28 @@ KindSpec contractKind()
         {}, {}};
 }
 
+// A pipe's trigger and steps are kept as the file's other keys (they round-trip untouched);
+// PipeDefinition in models/pipes reads and checks them.
+KindSpec pipeKind()
+{
+    return {u"pipe"_s, u"pipes"_s, u"Pipe"_s, u"Pipes"_s, 6,
+        {idField(), nameField(), reference(u"flow"_s, u"Flow"_s, u"flow"_s),
+            field(u"description"_s, u"Description"_s, FieldType::LongText)},
+        {}, {}};
+}
+
+// A From-To between two contracts. Its rules and transforms are kept as the file's other keys
+// (they round-trip untouched); MappingDefinition in models/mapping reads and checks them.
+KindSpec mappingKind()
+{
+    return {u"mapping"_s, u"mappings"_s, u"Mapping"_s, u"Mappings"_s, 5,
+        {idField(), nameField(), required(reference(u"sourceContract"_s, u"Source contract"_s, u"contract"_s)),
+            required(reference(u"targetContract"_s, u"Target contract"_s, u"contract"_s)),
+            reference(u"sourceDatabase"_s, u"Source database"_s, u"database"_s),
+            field(u"description"_s, u"Description"_s, FieldType::LongText)},
+        {}, {}};
+}
+
 KindSpec environmentKind()
 {
     return {u"environment"_s, u"environments"_s, u"Environment"_s, u"Environments"_s, 10,
@@ -242,12 +264,73 @@ KindSpec environmentKind()
         {}, {}};
 }
 
+// A connectivity probe the user added or edited (generated probes are never written: see
+// models/probes/probeplanner.h). The fields that apply depend on the type.
+KindSpec probeKind()
+{
+    const QStringList types
+        = {u"dns"_s, u"tcp"_s, u"http"_s, u"tls"_s, u"ftp"_s, u"sftp"_s, u"database"_s, u"vpn"_s};
+    const QStringList withHost = {u"dns"_s, u"tcp"_s, u"tls"_s, u"ftp"_s, u"sftp"_s, u"database"_s};
+    const QStringList withAuth = {u"http"_s, u"ftp"_s, u"sftp"_s, u"database"_s};
+    const QStringList files = {u"ftp"_s, u"sftp"_s};
+    return {u"probe"_s, u"probes"_s, u"Probe"_s, u"Probes"_s, 2,
+        {idField(), nameField(), required(choice(u"type"_s, u"Type"_s, types)),
+            required(field(u"phase"_s, u"Phase"_s, FieldType::Integer, u"1 Connection or 2 Servers / DB"_s)),
+            field(u"enabled"_s, u"Enabled"_s, FieldType::Bool),
+            reference(u"environment"_s, u"Environment"_s, u"environment"_s),
+            field(u"sources"_s, u"Tests (kind/id)"_s, FieldType::TextList,
+                u"the inventory entities it tests, e.g. server/erp-app"_s),
+            field(u"timeoutMs"_s, u"Timeout (ms)"_s, FieldType::Integer, u"5000 when empty"_s),
+            only(field(u"host"_s, u"Host"_s, FieldType::Host), withHost),
+            only(field(u"port"_s, u"Port"_s, FieldType::Port), withHost),
+            only(field(u"expectAddress"_s, u"Expected address"_s, FieldType::Ip), {u"dns"_s}),
+            only(field(u"nameserver"_s, u"Name server"_s, FieldType::Ip, u"empty: the system resolver"_s),
+                {u"dns"_s}),
+            only(field(u"url"_s, u"URL"_s, FieldType::Url), {u"http"_s}),
+            only(choice(u"method"_s, u"Method"_s,
+                     {u"GET"_s, u"HEAD"_s, u"POST"_s, u"PUT"_s, u"PATCH"_s, u"DELETE"_s, u"OPTIONS"_s}),
+                {u"http"_s}),
+            only(field(u"expectStatus"_s, u"Expected status"_s, FieldType::Text, u"200, 200-299, 2xx, 200,204"_s),
+                {u"http"_s}),
+            only(field(u"expectHeader"_s, u"Expected header"_s, FieldType::Text, u"Name or Name: text"_s),
+                {u"http"_s}),
+            only(field(u"expectBody"_s, u"Body contains"_s, FieldType::Text), {u"http"_s}),
+            only(choice(u"redirects"_s, u"Redirects"_s, {u"none"_s, u"safe"_s, u"same-origin"_s}), {u"http"_s}),
+            only(field(u"insecure"_s, u"Skip TLS verification"_s, FieldType::Bool,
+                     u"reported in red in every result and export"_s),
+                {u"http"_s, u"tls"_s, u"ftp"_s}),
+            only(field(u"warnDays"_s, u"Warn days before expiry"_s, FieldType::Integer), {u"tls"_s}),
+            only(choice(u"auth"_s, u"Authentication"_s,
+                     {u"none"_s, u"password"_s, u"key"_s, u"basic"_s, u"bearer"_s, u"api-key"_s, u"oauth2"_s}),
+                withAuth),
+            only(field(u"user"_s, u"User"_s, FieldType::Text), withAuth),
+            only(field(u"secret"_s, u"Secret (name)"_s, FieldType::Text,
+                     u"the name of a secret kept in the keychain, never its value"_s),
+                withAuth),
+            only(field(u"path"_s, u"Folder"_s, FieldType::Text), files),
+            only(field(u"file"_s, u"File that must exist"_s, FieldType::Text), files),
+            only(choice(u"ftps"_s, u"FTPS"_s, {u"none"_s, u"explicit"_s, u"implicit"_s}), {u"ftp"_s}),
+            only(field(u"hostKeySha256"_s, u"Host key (SHA256)"_s, FieldType::Text,
+                     u"recorded on the first successful login"_s),
+                {u"sftp"_s}),
+            only(choice(u"driver"_s, u"Driver"_s, {u"QSQLITE"_s, u"QPSQL"_s, u"QODBC"_s, u"QMYSQL"_s}),
+                {u"database"_s}),
+            only(field(u"database"_s, u"Database"_s, FieldType::Text), {u"database"_s}),
+            only(field(u"validationQuery"_s, u"Validation query"_s, FieldType::Text, u"SELECT 1"_s),
+                {u"database"_s}),
+            only(field(u"tables"_s, u"Tables"_s, FieldType::TextList), {u"database"_s}),
+            only(field(u"targets"_s, u"Hosts behind the tunnel"_s, FieldType::TextList, u"host:port"_s),
+                {u"vpn"_s}),
+            field(u"notes"_s, u"Notes"_s, FieldType::LongText)},
+        u"type"_s, types};
+}
+
 } // namespace
 
 const QList<KindSpec> &JourneySchema::kinds()
 {
     static const QList<KindSpec> all = {vpnKind(), endpointKind(), serverKind(), databaseKind(), systemKind(),
-        flowKind(), serviceKind(), contractKind(), environmentKind()};
+        flowKind(), serviceKind(), contractKind(), mappingKind(), pipeKind(), environmentKind(), probeKind()};
     return all;
 }
 
@@ -292,6 +375,34 @@ QList<const KindSpec *> JourneySchema::kindsOfPhase(int phase)
             result.append(&spec);
     }
     return result;
+}
+
+QStringList JourneySchema::extraKeyOrder(const QString &kind, const QString &schemaPath)
+{
+    if (kind == u"mapping") {
+        // a mapping reads: which query, then each rule target <- source, then its transforms
+        if (schemaPath.isEmpty())
+            return {u"sourceQuery"_s, u"rules"_s};
+        if (schemaPath == u"rules")
+            return {u"target"_s, u"source"_s, u"transforms"_s, u"note"_s};
+        if (schemaPath == u"rules/transforms")
+            return {u"op"_s};
+        return {};
+    }
+    if (kind != u"pipe")
+        return {};
+    // a pipe reads top-down: trigger, steps, then each step's id, type and name before its settings
+    if (schemaPath.isEmpty())
+        return {u"trigger"_s, u"errorEvent"_s, u"steps"_s, u"onException"_s};
+    if (schemaPath == u"trigger")
+        return {u"type"_s, u"method"_s, u"path"_s, u"event"_s, u"timeoutMs"_s, u"maxRequestBytes"_s,
+            u"expirationMs"_s};
+    const QString last = schemaPath.section(u'/', -1);
+    if (last == u"steps" || last == u"onException" || last == u"otherwise")
+        return {u"id"_s, u"type"_s, u"name"_s, u"when"_s, u"otherwise"_s};
+    if (last == u"when")
+        return {u"condition"_s, u"steps"_s};
+    return {};
 }
 
 QStringList JourneySchema::manifestKeyOrder(const QString &schemaPath)

@@ -18,6 +18,9 @@ public:
     static QStringList folders();
     static QList<const KindSpec *> kindsOfPhase(int phase);
     static QStringList manifestKeyOrder(const QString &schemaPath);
+    // Preferred key order beyond a kind's declared fields, for files whose content goes deeper
+    // than the fields (a pipe's trigger and steps): appended to KindSpec::keyOrder.
+    static QStringList extraKeyOrder(const QString &kind, const QString &schemaPath);
 };
 
 } // namespace jb

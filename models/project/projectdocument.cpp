@@ -129,9 +129,21 @@ void ProjectDocument::replace(const QString &kind, int row, const QJsonObject &d
     const bool wasModified = isModified();
     EntityRecord &record = m_byKind[kind][row];
     const QString newId = data.value(u"id"_s).toString();
-    if (newId != record.id() && FieldValidator::isId(newId)) {
+    const QString newPath = ProjectFormat::canonicalPath(kind, newId);
+    // an id whose file belongs to another entity (or failed to load) keeps the old file name, so a
+    // save never overwrites that file; the validator reports the duplicate id
+    auto taken = [&] {
+        for (const QList<EntityRecord> &records : std::as_const(m_byKind)) {
+            for (const EntityRecord &other : records) {
+                if (&other != &record && other.path == newPath)
+                    return true;
+            }
+        }
+        return m_data.failedPaths.contains(newPath);
+    };
+    if (newId != record.id() && FieldValidator::isId(newId) && !taken()) {
         forgetPath(record.path);
-        record.path = ProjectFormat::canonicalPath(kind, newId);
+        record.path = newPath;
     }
     record.data = data;
     setDirty(record.path);

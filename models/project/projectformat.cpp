@@ -10,8 +10,9 @@ namespace jb {
 QByteArray ProjectFormat::entityBytes(const EntityRecord &record)
 {
     const KindSpec *kind = JourneySchema::kind(record.kind);
-    return JsonWriter::write(
-        record.data, [kind](const QString &path) { return kind ? kind->keyOrder(path) : QStringList(); });
+    return JsonWriter::write(record.data, [kind](const QString &path) {
+        return kind ? kind->keyOrder(path) + JourneySchema::extraKeyOrder(kind->kind, path) : QStringList();
+    });
 }
 
 QByteArray ProjectFormat::manifestBytes(const QJsonObject &manifest)

@@ -87,7 +87,9 @@ Result<ProjectLoad> ProjectLoader::load(const QString &folder)
         const QDir dir(QDir(folder).filePath(kindFolder));
         if (!dir.exists())
             continue;
-        const QStringList files = dir.entryList({u"*.json"_s}, QDir::Files | QDir::Hidden, QDir::Name);
+        // folders named like entity files too: they cannot be read, and saying so beats silence
+        const QStringList files = dir.entryList(
+            {u"*.json"_s}, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
         for (const QString &file : files)
             loadEntityFile(load, kindFolder, kindFolder + u'/' + file);
     }

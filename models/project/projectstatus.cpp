@@ -39,10 +39,11 @@ QJsonObject ProjectStatus::toJson(const QJsonObject &manifest)
 QString ProjectStatus::toText(const QJsonObject &manifest)
 {
     const QJsonObject status = toJson(manifest);
-    QString text = u"%1: %2% (%3 of %4 checklist items)\n"_s.arg(status.value(u"name"_s).toString())
-                       .arg(status.value(u"percent"_s).toInt())
-                       .arg(status.value(u"complete"_s).toInt())
-                       .arg(status.value(u"total"_s).toInt());
+    // one arg() call: a name holding "%1" must not take the numbers that follow
+    QString text = u"%1: %2% (%3 of %4 checklist items)\n"_s.arg(status.value(u"name"_s).toString(),
+        QString::number(status.value(u"percent"_s).toInt()),
+        QString::number(status.value(u"complete"_s).toInt()),
+        QString::number(status.value(u"total"_s).toInt()));
     for (const QJsonValue &value : status.value(u"phases"_s).toArray()) {
         const QJsonObject phase = value.toObject();
         text += u"%1 %2 %3% (%4/%5)%6\n"_s.arg(phase.value(u"phase"_s).toInt(), 2)

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# The README's two commands, for a fresh Debian 12 machine, as root or with sudo:
+#   packaging/dev.sh run    install what is needed, build the dev preset, open the GUI on the sample
+#   packaging/dev.sh test   install what is needed, build the dev preset, run every test (CTest),
+#                           and build the Debian package; exits non-zero on any failure
+# Only the package installation needs root. Started through sudo from a user's clone, the build and
+# the GUI run as that user, so build/ stays theirs and the window opens on their display.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+build_dir=$root/build/dev
+
+usage() {
+  echo "usage: $0 run|test" >&2
+  exit 2
+}
+
+say() { echo "journeybench: $*"; }
+
+# Suites that need real servers (PostgreSQL, FTP, SFTP, ...) start them here, on loopback only, and
+# stop them in stop_test_services. CI runs on a machine that starts nothing for us.
+start_test_services() {
+  :
+}
+
+stop_test_services() {
+  :
+}
+
+# True when this is root started through sudo by a user who owns the clone (and its build folder).
+should_drop_to_sudo_user() {
+  [[ $(id -u) -eq 0 && -n ${SUDO_USER:-} && ${SUDO_USER} != root ]] || return 1
+  [[ $(stat -c %U "$root") == "$SUDO_USER" ]] || return 1
+  [[ ! -e $root/build || $(stat -c %U "$root/build") == "$SUDO_USER" ]] || return 1
+  [[ ! -e $build_dir || $(stat -c %U "$build_dir") == "$SUDO_USER" ]]
+}
+
+setup_ccache() {
+  if [[ -z ${CCACHE_DIR:-} ]]; then
+    if [[ $(id -u) -eq 0 ]]; then
+      CCACHE_DIR=/var/cache/journeybench-ccache
+    else
+      CCACHE_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/ccache
+    fi
+  fi
+  export CCACHE_DIR
+  # clones in different folders (a developer's, CI's) share the cache: paths are made relative
+  export CCACHE_BASEDIR=$root CCACHE_NOHASHDIR=true
+  mkdir -p "$CCACHE_DIR"
+}
+
+build() {
+  cd "$root"
+  say "configuring (cmake --preset dev)"
+  cmake --preset dev
+  say "building (cmake --build --preset dev)"
+  cmake --build --preset dev
+}
+
+has_display() {
+  [[ ${CI:-} != true ]] && [[ -n ${DISPLAY:-} || -n ${WAYLAND_DISPLAY:-} ]]
+}
+
+run_gui() {
+  if [[ ! -x $build_dir/app/gui/journeybench ]]; then
+    say "the GUI is not part of this build yet (see README: Status); the CLI is at $build_dir/app/cli/journeybench-cli" >&2
+    exit 1
+  fi
+  if ! has_display; then
+    if [[ ${CI:-} == true ]]; then
+      say "CI=true: not opening a window." >&2
+    else
+      say "no display: DISPLAY and WAYLAND_DISPLAY are both empty, so the GUI cannot open." >&2
+    fi
+    say "the build is ready; from a graphical session, start it with:" >&2
+    say "  $build_dir/app/gui/journeybench --sample" >&2
+    say "or run the tests without a display: $0 test" >&2
+    exit 1
+  fi
+  say "opening the sample project"
+  exec "$build_dir/app/gui/journeybench" --sample
+}
+
+run_tests() {
+  cd "$root"
+  start_test_services
+  trap stop_test_services EXIT
+  say "running the tests (ctest --preset dev)"
+  ctest --preset dev --output-on-failure -j2
+}
+
+main() {
+  [[ $# -eq 1 ]] || usage
+  local mode=$1
+  [[ $mode == run || $mode == test ]] || usage
+
+  if [[ ${JB_DEPS_DONE:-} != 1 ]]; then
+    bash "$here/deps.sh"
+    if should_drop_to_sudo_user; then
+      say "packages are in place; building as $SUDO_USER"
+      # The user's own runtime folder (sudo passes root's, or none); DISPLAY and XAUTHORITY pass through.
+      local -a user_env=(-u XDG_RUNTIME_DIR JB_DEPS_DONE=1)
+      local runtime_dir
+      runtime_dir=/run/user/$(id -u "$SUDO_USER")
+      [[ ! -d $runtime_dir ]] || user_env+=(XDG_RUNTIME_DIR="$runtime_dir")
+      exec runuser -u "$SUDO_USER" -- env "${user_env[@]}" bash "$here/dev.sh" "$mode"
+    fi
+  fi
+
+  setup_ccache
+  build
+  case $mode in
+    run) run_gui ;;
+    test) run_tests ;;
+  esac
+}
+
+main "$@"

@@ -1,0 +1,19 @@
+#include "clirun.h"
+
+#include <QProcess>
+
+namespace jb::testing {
+
+CliRun CliRun::of(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(JB_CLI_PATH), arguments);
+    CliRun run;
+    run.finished = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit;
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+} // namespace jb::testing

@@ -1,9 +1,22 @@
 #include "cliapp.h"
+#include "exportcommand.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    return jb::CliApp::run(app.arguments());
+    // PDF and HTML exports draw text, which needs fonts and so a QGuiApplication: on the offscreen
+    // platform, so that no display is needed. Every other command stays a QCoreApplication.
+    std::unique_ptr<QCoreApplication> app;
+    if (jb::ExportCommand::needsGuiApplication(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    return jb::CliApp::run(app->arguments());
 }

@@ -1,15 +1,32 @@
 #include "cliapp.h"
 
+#include "checkcommand.h"
+#include "contractmockroutes.h"
+#include "exportcommand.h"
+#include "firewallcommand.h"
+#include "mapcommand.h"
+#include "mockserver.h"
 #include "projectdocument.h"
 #include "projectformat.h"
 #include "projectloader.h"
 #include "projectstatus.h"
 #include "projectvalidator.h"
+#include "runcommand.h"
+#include "servecommand.h"
+#include "unixsignalwatcher.h"
+#include "viaceproutes.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonParseError>
 #include <QTextStream>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -58,6 +75,26 @@ QString CliApp::usage()
            "  status DIR [--json]    phase completion and the checklist items still open\n"
            "  format DIR [--check]   rewrite the project's files in canonical form\n"
            "                         (--check: only list the files that would change; exit 1 if any)\n"
+           "  run DIR PIPE [--input JSON] [--env NAME] [--set KEY=VALUE]... [--trace] [--json]\n"
+           "                         run a pipe once and print its answer (exit 0 for a 2xx answer)\n"
+           "  serve DIR [--env NAME] [--port N] [--set KEY=VALUE]... [--no-mock]\n"
+           "                         serve the project's REST pipes and its mocks on 127.0.0.1; prints the\n"
+           "                         base URL on its first line; stops on SIGINT/SIGTERM\n"
+           "  mock DIR [--port N] [--bind ADDRESS] [--dataset FILE] [--erro-boolean]\n"
+           "                         serve the ViaCEP mock and the project's contract mocks; prints\n"
+           "                         the base URL on its first line, then the routes; runs until\n"
+           "                         SIGINT/SIGTERM\n"
+           "  check DIR [--env NAME] [--phase 1|2] [--junit FILE] [--json]\n"
+           "                         run the connectivity probes of an environment and store the run as\n"
+           "                         evidence (exit 0 only when every enabled probe passed)\n"
+           "  firewall DIR [--env NAME]\n"
+           "                         print the firewall request as CSV, with each port's latest status\n"
+           "  export DIR --artifact NAME|all --format md|html|pdf|csv|xlsx --out DIR [--env NAME]\n"
+           "                         write artifact documents (vpn, firewall-request, integration-list,\n"
+           "                         service-catalogue, de-para, journey-report); prints each file\n"
+           "  map DIR MAPPING (--input FILE.jsonl | --db-query SQL) [--out FILE] [--env NAME]\n"
+           "                         apply a From-To mapping: one mapped JSON object per valid record;\n"
+           "                         each invalid one on stderr with its line, field and rule (exit 1)\n"
            "\n"
            "Run 'journeybench-cli <command> --help' for a command's options.\n"_s;
 }
@@ -92,6 +129,20 @@ int CliApp::run(const QStringList &arguments, QTextStream &out, QTextStream &err
         return status(rest, out, err);
     if (command == u"format")
         return format(rest, out, err);
+    if (command == u"run")
+        return RunCommand::run(rest, out, err);
+    if (command == u"serve")
+        return ServeCommand::run(rest, out, err);
+    if (command == u"mock")
+        return mock(rest, out, err);
+    if (command == u"check")
+        return CheckCommand::run(rest, out, err);
+    if (command == u"firewall")
+        return FirewallCommand::run(rest, out, err);
+    if (command == u"map")
+        return MapCommand::run(rest, out, err);
+    if (command == u"export")
+        return ExportCommand::run(rest, out, err);
     err << u"journeybench-cli: unknown command \"%1\"\n\n"_s.arg(command) << usage();
     return UsageError;
 }
@@ -180,6 +231,183 @@ int CliApp::format(const QStringList &args, QTextStream &out, QTextStream &err)
         err << u"error: "_s << problem << u'\n';
     out.flush();
     return outcome.problems.isEmpty() && load->diagnostics.isEmpty() ? Success : Failure;
+}
+
+int CliApp::mock(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    const QString synopsis = u"mock DIR [--port N] [--bind ADDRESS] [--dataset FILE] [--erro-boolean] "
+                             "[--compact] [--faults FILE] [--seed N]"_s;
+    QCommandLineParser parser;
+    const QCommandLineOption portOption(
+        u"port"_s, u"Listen on port N (default: a free port the system picks)."_s, u"N"_s);
+    const QCommandLineOption bindOption(u"bind"_s,
+        u"Listen on ADDRESS instead of 127.0.0.1. Anything but loopback makes the mock reachable from "
+        "other machines."_s,
+        u"ADDRESS"_s);
+    const QCommandLineOption datasetOption(u"dataset"_s,
+        u"Serve the ViaCEP records of FILE (default: the project's mocks/viacep-dataset.json, else the "
+        "bundled dataset)."_s,
+        u"FILE"_s);
+    const QCommandLineOption erroOption(
+        u"erro-boolean"_s, u"Answer an unknown CEP with the older {\"erro\": true} instead of \"true\"."_s);
+    const QCommandLineOption compactOption(
+        u"compact"_s, u"Write ViaCEP's answers without whitespace (ViaCEP itself indents them)."_s);
+    const QCommandLineOption faultsOption(
+        u"faults"_s, u"Inject the faults of FILE, a JSON array of fault rules."_s, u"FILE"_s);
+    const QCommandLineOption seedOption(
+        u"seed"_s, u"Seed the fault generator with N, to replay the same faults."_s, u"N"_s);
+    parser.addOptions(
+        {portOption, bindOption, datasetOption, erroOption, compactOption, faultsOption, seedOption});
+    if (!parseCommand(parser, args, 1, synopsis, err))
+        return UsageError;
+    if (!QCoreApplication::instance()) {
+        err << u"error: mock needs the application's event loop"_s << Qt::endl;
+        return Failure;
+    }
+
+    MockServer::Options options;
+    if (parser.isSet(portOption)) {
+        bool ok = false;
+        const uint port = parser.value(portOption).toUInt(&ok);
+        if (!ok || port > 65535) {
+            err << u"error: --port wants a number from 0 to 65535"_s << Qt::endl;
+            return UsageError;
+        }
+        options.port = static_cast<quint16>(port);
+    }
+    if (parser.isSet(bindOption)) {
+        const QString text = parser.value(bindOption);
+        const QHostAddress address
+            = text == u"localhost" ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(text);
+        if (address.isNull()) {
+            err << u"error: --bind wants an IP address, not \"%1\""_s.arg(text) << Qt::endl;
+            return UsageError;
+        }
+        options.address = address;
+        options.allowNonLoopback = true; // --bind is the explicit request
+    }
+    std::optional<quint32> seed;
+    if (parser.isSet(seedOption)) {
+        bool ok = false;
+        seed = parser.value(seedOption).toUInt(&ok);
+        if (!ok) {
+            err << u"error: --seed wants a whole number"_s << Qt::endl;
+            return UsageError;
+        }
+    }
+
+    const std::optional<ProjectLoad> load = loadProject(parser.positionalArguments().constFirst(), err);
+    if (!load)
+        return Failure;
+    for (const Diagnostic &diagnostic : load->diagnostics)
+        err << u"warning: "_s << diagnostic.format() << u" (left out)\n"_s;
+
+    QString datasetPath = parser.value(datasetOption);
+    if (datasetPath.isEmpty()) {
+        const QString inProject = QDir(load->data.folder).filePath(ViaCepDataset::projectRelativePath);
+        datasetPath = QFileInfo(inProject).isFile()
+            ? inProject
+            : ViaCepDataset::findBundled(QCoreApplication::applicationDirPath());
+    }
+    if (datasetPath.isEmpty()) {
+        err << u"error: no ViaCEP dataset found; looked in the project (%1) and in:\n  %2\n"
+               "(set JB_DATA_DIR or pass --dataset FILE)"_s.arg(ViaCepDataset::projectRelativePath,
+                   ViaCepDataset::bundledCandidates(QCoreApplication::applicationDirPath()).join(u"\n  "_s))
+            << Qt::endl;
+        return Failure;
+    }
+    Result<ViaCepDataset> dataset = ViaCepDataset::load(datasetPath);
+    if (!dataset) {
+        err << u"error: "_s << dataset.errorString() << Qt::endl;
+        return Failure;
+    }
+
+    MockServer server;
+    auto viaCep = std::make_shared<ViaCepRoutes>(std::move(dataset).value());
+    if (parser.isSet(erroOption))
+        viaCep->setErroForm(ViaCepRoutes::ErroForm::Boolean);
+    if (parser.isSet(compactOption))
+        viaCep->setBodyStyle(ViaCepRoutes::BodyStyle::Compact);
+    server.router().addRoutes(viaCep);
+
+    // No stored rules yet: one default rule per service whose contract has an example, except
+    // where the ViaCEP mock already answers the same route.
+    QStringList skipped;
+    QList<MockRule> rules = ContractMockRoutes::defaultRules(load->data.entities, &skipped);
+    QStringList taken;
+    for (const MockRouteInfo &route : viaCep->routes())
+        taken.append(route.key());
+    rules.removeIf([&](const MockRule &rule) {
+        if (!taken.contains(rule.routeKey()))
+            return false;
+        skipped.append(u"service %1: %2 is answered by the ViaCEP mock"_s.arg(rule.id, rule.routeKey()));
+        return true;
+    });
+    auto contracts = std::make_shared<ContractMockRoutes>();
+    if (const Status set = contracts->setRules(rules); !set) {
+        err << u"error: "_s << set.errorString() << Qt::endl;
+        return Failure;
+    }
+    server.router().addRoutes(contracts);
+
+    if (parser.isSet(faultsOption)) {
+        QFile file(parser.value(faultsOption));
+        if (!file.open(QIODevice::ReadOnly)) {
+            err << u"error: cannot read %1: %2"_s.arg(file.fileName(), file.errorString()) << Qt::endl;
+            return Failure;
+        }
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+        const Result<QList<FaultRule>> faults = error.error == QJsonParseError::NoError
+            ? FaultRule::listFromJson(document.isArray() ? QJsonValue(document.array()) : QJsonValue())
+            : Result<QList<FaultRule>>::failure(Error::Code::Parse, error.errorString());
+        if (!faults) {
+            err << u"error: %1: %2"_s.arg(file.fileName(), faults.errorString()) << Qt::endl;
+            return Failure;
+        }
+        server.router().faults().setRules(faults.value());
+    }
+    if (seed)
+        server.router().faults().reseed(*seed);
+
+    if (const Status started = server.start(options); !started) {
+        err << u"error: "_s << started.errorString() << Qt::endl;
+        return Failure;
+    }
+    // The first line is the base URL, flushed at once: scripts and tests wait for it.
+    out << server.baseUrl().toString() << u'\n';
+    out.flush();
+    for (const MockRouteInfo &route : server.router().routes())
+        out << route.key() << u"  "_s << route.description << u'\n';
+    out.flush();
+    if (!server.address().isLoopback())
+        err << u"warning: listening on %1, beyond loopback: other machines can reach this mock"_s.arg(
+            server.address().toString())
+            << Qt::endl;
+    for (const QString &line : std::as_const(skipped))
+        err << u"note: "_s << line << u'\n';
+    for (const FaultRule &fault : server.router().faults().rules()) {
+        err << u"fault: %1 on %2, probability %3"_s.arg(faultKindName(fault.kind), fault.route)
+                   .arg(fault.probability);
+        if (fault.kind == FaultKind::Blocked)
+            err << u" (closes connections unanswered; the listening socket stays up)"_s;
+        err << u'\n';
+    }
+    err << u"serving %1 ViaCEP records; stop with Ctrl-C or SIGTERM"_s.arg(viaCep->dataset().size())
+        << Qt::endl;
+
+    UnixSignalWatcher watcher({SIGINT, SIGTERM});
+    int stopSignal = 0;
+    QObject::connect(&watcher, &UnixSignalWatcher::received, &watcher, [&stopSignal](int signalNumber) {
+        stopSignal = signalNumber;
+        QCoreApplication::quit();
+    });
+    QCoreApplication::exec();
+    server.stop();
+    err << u"stopped (%1) after %2 requests"_s.arg(stopSignal == SIGTERM ? u"SIGTERM"_s : u"SIGINT"_s)
+               .arg(server.log().totalCount())
+        << Qt::endl;
+    return Success;
 }
 
 } // namespace jb

@@ -26,6 +26,7 @@ private:
     static int validate(const QStringList &args, QTextStream &out, QTextStream &err);
     static int status(const QStringList &args, QTextStream &out, QTextStream &err);
     static int format(const QStringList &args, QTextStream &out, QTextStream &err);
+    static int mock(const QStringList &args, QTextStream &out, QTextStream &err);
     static QString usage();
 };
 

@@ -90,8 +90,10 @@ Result<ProjectLoad> ProjectLoader::load(const QString &folder)
         // folders named like entity files too: they cannot be read, and saying so beats silence
         const QStringList files = dir.entryList(
             {u"*.json"_s}, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
+        // ids are unique per folder: one index per folder keeps the check linear in the files
+        QHash<QString, QString> pathOfId;
         for (const QString &file : files)
-            loadEntityFile(load, kindFolder, kindFolder + u'/' + file);
+            loadEntityFile(load, kindFolder, kindFolder + u'/' + file, pathOfId);
     }
     return load;
 }
@@ -143,7 +145,8 @@ void ProjectLoader::loadManifest(ProjectLoad &load)
     load.data.diskBytes.insert(relative, read.bytes);
 }
 
-void ProjectLoader::loadEntityFile(ProjectLoad &load, const QString &folderName, const QString &relativePath)
+void ProjectLoader::loadEntityFile(ProjectLoad &load, const QString &folderName, const QString &relativePath,
+    QHash<QString, QString> &pathOfId)
 {
     const QString displayPath = QDir(load.data.folder).filePath(relativePath);
     const ReadFile read = readFile(displayPath);
@@ -166,12 +169,11 @@ void ProjectLoader::loadEntityFile(ProjectLoad &load, const QString &folderName,
         return;
     }
     const QString id = object->value(u"id"_s).toString();
-    for (const EntityRecord &other : std::as_const(load.data.entities)) {
-        if (other.path.section(u'/', 0, 0) == folderName && other.id() == id) {
-            return fail(diagnosticAt(displayPath, read.bytes, u"/id"_s,
-                u"duplicate id \"%1\": %2 already has it"_s.arg(id, other.path)));
-        }
+    if (const auto other = pathOfId.constFind(id); other != pathOfId.cend()) {
+        return fail(diagnosticAt(
+            displayPath, read.bytes, u"/id"_s, u"duplicate id \"%1\": %2 already has it"_s.arg(id, *other)));
     }
+    pathOfId.insert(id, relativePath);
     load.data.entities.append({kind->kind, relativePath, *object});
     load.data.diskBytes.insert(relativePath, read.bytes);
 }

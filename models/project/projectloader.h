@@ -23,7 +23,9 @@ public:
 
 private:
     static void loadManifest(ProjectLoad &load);
-    static void loadEntityFile(ProjectLoad &load, const QString &folderName, const QString &relativePath);
+    // `pathOfId` indexes the ids already loaded from `folderName`, to refuse a duplicate.
+    static void loadEntityFile(ProjectLoad &load, const QString &folderName, const QString &relativePath,
+        QHash<QString, QString> &pathOfId);
 };
 
 } // namespace jb

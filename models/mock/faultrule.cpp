@@ -1,0 +1,152 @@
+#include "faultrule.h"
+
+#include <QJsonArray>
+
+#include <array>
+#include <cmath>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace jb {
+
+namespace {
+
+constexpr std::array<std::pair<FaultKind, QLatin1StringView>, 10> kindNames{{
+    {FaultKind::None, "none"_L1},
+    {FaultKind::Latency, "latency"_L1},
+    {FaultKind::Http500, "http-500"_L1},
+    {FaultKind::Http503, "http-503"_L1},
+    {FaultKind::Reset, "reset"_L1},
+    {FaultKind::NoAnswer, "no-answer"_L1},
+    {FaultKind::TruncatedJson, "truncated-json"_L1},
+    {FaultKind::MalformedJson, "malformed-json"_L1},
+    {FaultKind::Blocked, "blocked"_L1},
+    {FaultKind::Oversized, "oversized"_L1},
+}};
+
+// Bounds that keep a typo in a rule file from holding sockets for days or allocating gigabytes.
+constexpr int maxDelayMs = 10 * 60 * 1000;
+constexpr qint64 maxOversizeBytes = 512LL * 1024 * 1024;
+
+Result<int> boundedInt(const QJsonObject &object, QLatin1StringView key, int max)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined())
+        return 0;
+    const double number = value.toDouble(-1);
+    if (!value.isDouble() || number < 0 || number > max || number != std::floor(number))
+        return Result<int>::failure(
+            Error::Code::Schema, u"\"%1\" must be a whole number from 0 to %2"_s.arg(key).arg(max));
+    return static_cast<int>(number);
+}
+
+} // namespace
+
+QString faultKindName(FaultKind kind)
+{
+    for (const auto &[k, name] : kindNames) {
+        if (k == kind)
+            return QString(name);
+    }
+    return QString();
+}
+
+std::optional<FaultKind> faultKindFromName(QStringView name)
+{
+    for (const auto &[kind, text] : kindNames) {
+        if (name == text)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+QList<FaultKind> allFaultKinds()
+{
+    QList<FaultKind> kinds;
+    for (const auto &[kind, name] : kindNames) {
+        if (kind != FaultKind::None)
+            kinds.append(kind);
+    }
+    return kinds;
+}
+
+QJsonObject FaultRule::toJson() const
+{
+    QJsonObject object{
+        {u"route"_s, route}, {u"kind"_s, faultKindName(kind)}, {u"probability"_s, probability}};
+    switch (kind) {
+    case FaultKind::Latency:
+        object.insert(u"latencyMs"_s, latencyMs);
+        if (jitterMs > 0)
+            object.insert(u"jitterMs"_s, jitterMs);
+        break;
+    case FaultKind::NoAnswer:
+        if (holdMs > 0)
+            object.insert(u"holdMs"_s, holdMs);
+        break;
+    case FaultKind::Oversized:
+        object.insert(u"sizeBytes"_s, static_cast<double>(sizeBytes));
+        break;
+    default:
+        break;
+    }
+    return object;
+}
+
+Result<FaultRule> FaultRule::fromJson(const QJsonObject &object)
+{
+    FaultRule rule;
+    const QString kindName = object.value("kind"_L1).toString();
+    const std::optional<FaultKind> kind = faultKindFromName(kindName);
+    if (!kind || *kind == FaultKind::None)
+        return Result<FaultRule>::failure(Error::Code::Schema, u"unknown fault kind \"%1\""_s.arg(kindName));
+    rule.kind = *kind;
+    if (object.contains("route"_L1)) {
+        rule.route = object.value("route"_L1).toString();
+        if (rule.route.isEmpty())
+            return Result<FaultRule>::failure(Error::Code::Schema, u"\"route\" is empty"_s);
+    }
+    if (object.contains("probability"_L1)) {
+        const QJsonValue probability = object.value("probability"_L1);
+        rule.probability = probability.toDouble(-1);
+        if (!probability.isDouble() || rule.probability < 0 || rule.probability > 1)
+            return Result<FaultRule>::failure(
+                Error::Code::Schema, u"\"probability\" must be a number from 0 to 1"_s);
+    }
+    const Result<int> latency = boundedInt(object, "latencyMs"_L1, maxDelayMs);
+    const Result<int> jitter = boundedInt(object, "jitterMs"_L1, maxDelayMs);
+    const Result<int> hold = boundedInt(object, "holdMs"_L1, maxDelayMs);
+    for (const Result<int> *value : {&latency, &jitter, &hold}) {
+        if (!value->ok())
+            return value->error();
+    }
+    rule.latencyMs = latency.value();
+    rule.jitterMs = jitter.value();
+    rule.holdMs = hold.value();
+    if (object.contains("sizeBytes"_L1)) {
+        const double size = object.value("sizeBytes"_L1).toDouble(-1);
+        if (size < 1 || size > static_cast<double>(maxOversizeBytes) || size != std::floor(size))
+            return Result<FaultRule>::failure(Error::Code::Schema,
+                u"\"sizeBytes\" must be a whole number from 1 to %1"_s.arg(maxOversizeBytes));
+        rule.sizeBytes = static_cast<qint64>(size);
+    }
+    return rule;
+}
+
+Result<QList<FaultRule>> FaultRule::listFromJson(const QJsonValue &value)
+{
+    if (!value.isArray())
+        return Result<QList<FaultRule>>::failure(Error::Code::Schema, u"fault rules must be a JSON array"_s);
+    QList<FaultRule> rules;
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        Result<FaultRule> rule = FaultRule::fromJson(array.at(i).toObject());
+        if (!rule)
+            return Error{rule.error().code, u"fault rule %1: %2"_s.arg(i + 1).arg(rule.errorString())};
+        rules.append(std::move(rule).value());
+    }
+    return rules;
+}
+
+} // namespace jb

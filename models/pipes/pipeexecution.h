@@ -1,0 +1,98 @@
+#pragma once
+
+#include "executionorder.h"
+#include "pipeerror.h"
+#include "piperesult.h"
+#include "scriptruntime.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+namespace jb {
+
+class HttpCall;
+class PipeWorker;
+struct HttpOutcome;
+
+// One run of a pipe: walks the steps as a state machine on the worker's thread, never blocking.
+// Synchronous steps run one after another in a loop; an http step suspends the loop until its
+// answer. Ends with a respond, the last step, a failure or the trigger's timeout, then hands its
+// PipeResult to the worker once.
+class PipeExecution final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PipeExecution)
+
+public:
+    PipeExecution(PipeWorker &worker, ExecutionOrder order, QObject *parent = nullptr);
+    ~PipeExecution() override;
+
+    const ExecutionOrder &order() const { return m_order; }
+    QString key() const { return m_key; }
+    void start();
+
+private:
+    struct Frame
+    {
+        const std::vector<StepDefinition> *steps = nullptr;
+        size_t next = 0;
+        int depth = 0;
+    };
+    struct Running
+    {
+        const StepDefinition *step = nullptr;
+        int depth = 0;
+        QElapsedTimer clock;
+        QJSValue input;
+        QList<TraceEntry::Log> logs;
+    };
+
+    void advance();
+    void runStep(const StepDefinition &step, int depth);
+    // Each step either completes, fails, or (http) suspends the loop until its answer.
+    void runValidate(const StepDefinition &step);
+    void runSet(const StepDefinition &step);
+    void runHttp(const StepDefinition &step);
+    void httpDone(HttpOutcome outcome);
+    void runChoice(const StepDefinition &step, int depth);
+    void runRespond(const StepDefinition &step);
+    void runPublish(const StepDefinition &step);
+    void runLog(const StepDefinition &step);
+    void runRetry(const StepDefinition &step);
+
+    void complete(const QJSValue &output, bool passThrough = false);
+    void fail(PipeError error, QJSValue output = QJSValue());
+    void record(TraceEntry::Status status, const QJSValue &output);
+    void skipRemaining();
+    void enterException(const PipeError &error);
+    void deadline();
+    void finish();
+    void respondWith(int status, const HttpHeaders &headers, QByteArray body);
+
+    Result<QJSValue> setting(const StepDefinition &step, const QString &key, const QJsonValue &fallback = {});
+    Result<int> intSetting(const StepDefinition &step, const QString &key, int fallback);
+    QJsonValue traceValue(const QJSValue &value);
+
+    PipeWorker &m_worker;
+    ScriptRuntime &m_runtime;
+    ExecutionOrder m_order;
+    QString m_key;
+    ScriptRuntime::Scope m_scope;
+    QList<Frame> m_frames;
+    Running m_running;
+    QElapsedTimer m_clock;
+    QTimer m_deadline;
+    QPointer<HttpCall> m_call;
+    bool m_inException = false;
+    bool m_finished = false;
+    bool m_waiting = false;
+    std::optional<PipeError> m_error;
+    std::optional<PipeResult> m_response; // set by respond
+    PipeTrace m_trace;
+};
+
+} // namespace jb

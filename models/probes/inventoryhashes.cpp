@@ -1,0 +1,56 @@
+#include "inventoryhashes.h"
+
+#include "core/jsonwriter.h"
+#include "projectformat.h"
+
+#include <QCryptographicHash>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace jb {
+
+InventoryHashes InventoryHashes::of(const QList<EntityRecord> &entities)
+{
+    InventoryHashes hashes;
+    for (const EntityRecord &record : entities) {
+        const QByteArray bytes = ProjectFormat::entityBytes(record);
+        hashes.m_hashes.insert(record.kind + u'/' + record.id(),
+            QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+    }
+    return hashes;
+}
+
+QString InventoryHashes::probeHash(const ProbeSpec &spec)
+{
+    QJsonObject json = spec.toJson();
+    for (const QString &key : {u"name"_s, u"notes"_s, u"hostKeySha256"_s})
+        json.remove(key);
+    return QString::fromLatin1(
+        QCryptographicHash::hash(JsonWriter::write(json), QCryptographicHash::Sha256).toHex());
+}
+
+ProbeStamp InventoryHashes::stamp(const ProbeSpec &spec) const
+{
+    ProbeStamp stamp;
+    stamp.name = spec.name;
+    stamp.type = spec.type;
+    stamp.phase = spec.phase;
+    stamp.probeHash = probeHash(spec);
+    for (const QString &source : spec.sources)
+        stamp.sourceHashes.insert(source, hash(source));
+    return stamp;
+}
+
+void InventoryHashes::stampRun(ProbeRun &run, const QList<ProbeSpec> &specs) const
+{
+    QSet<QString> ran;
+    for (const ProbeResult &result : std::as_const(run.results))
+        ran.insert(result.probeId);
+    for (const ProbeSpec &spec : specs) {
+        if (ran.contains(spec.id))
+            run.stamps.insert(spec.id, stamp(spec));
+    }
+}
+
+} // namespace jb

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "proberun.h"
+#include "projectdata.h"
+
+#include <QHash>
+
+namespace jb {
+
+// Fingerprints of the inventory as it is now: SHA-256 of each entity's canonical file, by
+// "kind/id". Evidence records them for the entities a probe tested; comparing with the current
+// ones tells whether the evidence still describes the inventory (file times would not survive git).
+class InventoryHashes final
+{
+public:
+    static InventoryHashes of(const QList<EntityRecord> &entities);
+
+    // The hash of "kind/id", or an empty string when no such entity exists.
+    QString hash(const QString &source) const { return m_hashes.value(source); }
+    // A probe's definition, minus what does not change what it tests (name, notes, a host key the
+    // probe itself recorded).
+    static QString probeHash(const ProbeSpec &spec);
+    ProbeStamp stamp(const ProbeSpec &spec) const;
+    // Adds a stamp to `run` for every result whose probe is in `specs`.
+    void stampRun(ProbeRun &run, const QList<ProbeSpec> &specs) const;
+
+private:
+    QHash<QString, QString> m_hashes;
+};
+
+} // namespace jb

@@ -1,0 +1,138 @@
+#pragma once
+
+#include "phase.h"
+#include "theme.h"
+
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
+#include <QSettings>
+
+#include <functional>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QListView;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
+class QToolButton;
+
+namespace jb {
+
+class ArtifactsPage;
+class NavigatorModel;
+class PhasePage;
+class ProjectSession;
+class RowActions;
+class TimelinePage;
+class WelcomePage;
+
+// The workbench: the journey navigator on the left, a page per phase (plus Timeline and
+// Artifacts) on the right, menus, toolbar and status bar. Project-wide work (open, save, recovery,
+// validation) is ProjectSession's; this class turns it into dialogs and messages.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ProjectSession *session() const { return m_session; }
+    NavigatorModel *navigator() const { return m_navigator; }
+    QListView *navigatorView() const { return m_navigatorView; }
+    PhasePage *phasePage(Phase phase) const;
+    TimelinePage *timelinePage() const { return m_timeline; }
+    int currentPage() const; // a NavigatorModel row
+    void showPage(int row);
+    // On the current phase page, shows the tab whose title starts with `title`.
+    void showTab(const QString &title);
+    bool hasProject() const;
+
+    // Opens a project folder (asking first about unsaved changes).
+    void openProject(const QString &folder);
+    // Copies the bundled sample into the user's data folder (once) and opens that copy.
+    void openSample();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    // mainwindow.cpp: layout and reactions to the session
+    void buildWorkspace();
+    // mainwindow_tools.cpp: the phases' tools (probes, From-To editor, pipes...) as tabs
+    void addPhaseTools();
+    void buildStatusBar();
+    void connectSession();
+    void updateTitle();
+    void updateStatus();
+    void updateProblems(int count);
+    void showLoadDiagnostics();
+    void showProblems();
+    void offerRecovery(const QDateTime &savedAt);
+    // Shows a message without blocking; `name` lets tests find it.
+    void tell(QMessageBox::Icon icon, const QString &name, const QString &title, const QString &text);
+    void restoreLayout();
+    void saveLayout();
+
+    // mainwindow_menus.cpp: actions, menus and the file commands
+    void createActions();
+    void createMenus();
+    void updateRecentMenu();
+    void updateEditActions();
+    void trackFocus(QWidget *now);
+    RowActions *rowTarget() const;
+    void newProject();
+    void chooseAndOpen();
+    void save();
+    void saveAs();
+    void about();
+    void applyTheme(Theme::Mode mode);
+    // Runs `proceed` once unsaved changes are saved or discarded; not at all when cancelled.
+    void whenSafeToLeave(const std::function<void()> &proceed);
+
+    QSettings m_settings;
+    Theme m_theme;
+    ProjectSession *m_session;
+    NavigatorModel *m_navigator;
+    QStackedWidget *m_central;
+    WelcomePage *m_welcome;
+    QSplitter *m_workspace = nullptr;
+    QListView *m_navigatorView = nullptr;
+    QLabel *m_projectName = nullptr;
+    QLabel *m_overall = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QList<PhasePage *> m_phasePages;
+    TimelinePage *m_timeline = nullptr;
+    ArtifactsPage *m_artifacts = nullptr;
+
+    QLabel *m_folderLabel = nullptr;
+    QToolButton *m_diagnosticsButton = nullptr;
+    QToolButton *m_problemsButton = nullptr;
+    QLabel *m_changesLabel = nullptr;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_sampleAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_addAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_filterAction = nullptr;
+    QAction *m_navigatorAction = nullptr;
+    QList<QAction *> m_pageActions;
+    QActionGroup *m_themeGroup = nullptr;
+    QPointer<QWidget> m_rowTarget; // the panel whose table last had the focus
+    bool m_closeApproved = false;
+};
+
+} // namespace jb

@@ -1,0 +1,36 @@
+// The tools each phase offers beyond its inventory tables, added as tabs of the phase's page.
+// One line per tool; each tool takes the session and follows the open project itself.
+#include "eventspage.h"
+#include "firewallrequestpage.h"
+#include "mainwindow.h"
+#include "mappingpage.h"
+#include "mockpage.h"
+#include "phasepage.h"
+#include "pipespage.h"
+#include "probespage.h"
+#include "projectsession.h"
+
+using namespace Qt::StringLiterals;
+
+namespace jb {
+
+void MainWindow::addPhaseTools()
+{
+    // phases 1 and 2: the connectivity probes of the inventory (each page runs its phase's), and the
+    // firewall request with the status its probes found
+    auto *connectionProbes = new ProbesPage(m_session);
+    connectionProbes->setPhase(1);
+    phasePage(Phase::Connection)->addToolTab(connectionProbes, u"Connectivity tests"_s);
+    auto *serverProbes = new ProbesPage(m_session);
+    serverProbes->setPhase(2);
+    phasePage(Phase::ServersDb)->addToolTab(serverProbes, u"Connectivity tests"_s);
+    phasePage(Phase::ServersDb)->addToolTab(new FirewallRequestPage(m_session), u"Firewall request"_s);
+    // phase 5: the field-by-field From-To between the provider's data and the consumer's contract
+    phasePage(Phase::Contracts)->addToolTab(new MappingPage(m_session->editor()), u"From-To"_s);
+    // phase 6: run the pipes (and serve them), the ViaCEP mock with its faults, the error events
+    phasePage(Phase::Pipes)->addToolTab(new PipesPage(m_session), u"Run pipes"_s);
+    phasePage(Phase::Pipes)->addToolTab(new MockPage(m_session), u"Mock"_s);
+    phasePage(Phase::Pipes)->addToolTab(new EventsPage(m_session), u"Events"_s);
+}
+
+} // namespace jb

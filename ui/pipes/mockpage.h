@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QWidget>
+
+class QGroupBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace jb {
+
+class FaultRulesModel;
+class PipeRuntime;
+class ProjectSession;
+class RequestLogModel;
+class ViaCepDatasetModel;
+
+// Phase 6's mock page: the ViaCEP dataset (add, edit, remove, import a JSON file), the fault
+// rules, start / stop on 127.0.0.1 with the port shown, and the live request log. The mock is the
+// runtime's, so the pipe page's runs and this page's log are the same traffic.
+class MockPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MockPage)
+
+public:
+    MockPage(ProjectSession *session, QWidget *parent = nullptr);
+
+    void startMock();
+    void stopMock();
+    // Reads `path` on a worker, then merges its records (same CEP: replaced); importFinished tells.
+    void importFile(const QString &path);
+
+    PipeRuntime *runtime() const { return m_runtime; }
+    ViaCepDatasetModel *datasetModel() const { return m_dataset; }
+    FaultRulesModel *faultModel() const { return m_faults; }
+    RequestLogModel *logModel() const { return m_log; }
+    QTableView *datasetView() const { return m_datasetView; }
+    QTableView *faultView() const { return m_faultView; }
+    QTableView *logView() const { return m_logView; }
+    QPushButton *startButton() const { return m_startButton; }
+    QSpinBox *portBox() const { return m_portBox; }
+    QLabel *stateLabel() const { return m_state; }
+
+Q_SIGNALS:
+    void statusMessage(const QString &text);
+    void importFinished(bool ok, const QString &message);
+
+private:
+    QWidget *buildDatasetBox();
+    QWidget *buildFaultBox();
+    QWidget *buildLogBox();
+    void updateState();
+    void updateDatasetTitle();
+    void chooseImportFile();
+
+    PipeRuntime *m_runtime;
+    ViaCepDatasetModel *m_dataset;
+    FaultRulesModel *m_faults;
+    RequestLogModel *m_log;
+    QLabel *m_state = nullptr;
+    QLabel *m_routes = nullptr;
+    QSpinBox *m_portBox = nullptr;
+    QPushButton *m_startButton = nullptr;
+    QGroupBox *m_datasetBox = nullptr;
+    QTableView *m_datasetView = nullptr;
+    QTableView *m_faultView = nullptr;
+    QTableView *m_logView = nullptr;
+};
+
+} // namespace jb

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "checklist.h"
+
+#include <QDialog>
+
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace jb {
+
+// Asks who signs and why; the date is now. Used for checklist items and for whole phases.
+class SignoffDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SignoffDialog)
+
+public:
+    // `what` names what is signed ("Integration list delivered"); `defaultSigner` fills "Who".
+    SignoffDialog(const QString &what, const QString &defaultSigner, QWidget *parent = nullptr);
+
+    Signoff signoff() const;
+    // The user name from the environment, else `fallback` (the project owner).
+    static QString defaultSigner(const QString &fallback);
+
+private:
+    QLineEdit *m_who;
+    QPlainTextEdit *m_comment;
+    QString m_at;
+};
+
+} // namespace jb

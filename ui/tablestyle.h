@@ -1,0 +1,17 @@
+#pragma once
+
+class QTableView;
+
+namespace jb {
+
+// One look for every table of the shell: compact rows, no row numbers, alternating rows, columns
+// sized to their contents within sensible bounds, the last one stretched.
+class TableStyle final
+{
+public:
+    static void apply(QTableView *view);
+    // Sizes columns to their contents (header included), each between a floor and `maxWidth`.
+    static void fitColumns(QTableView *view, int maxWidth = 320);
+};
+
+} // namespace jb

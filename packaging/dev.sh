@@ -52,8 +52,12 @@ setup_ccache() {
 
 build() {
   cd "$root"
-  say "configuring (cmake --preset dev)"
-  cmake --preset dev
+  local extra=()
+  # CI builds everything from an empty cache and never opens a debugger: without debug information
+  # the build is about a quarter faster (compiling and, above all, linking the ~60 executables)
+  [[ ${CI:-} == true ]] && extra=(-DCMAKE_CXX_FLAGS_DEBUG=-O0)
+  say "configuring (cmake --preset dev ${extra[*]})"
+  cmake --preset dev "${extra[@]}"
   say "building (cmake --build --preset dev)"
   cmake --build --preset dev
 }

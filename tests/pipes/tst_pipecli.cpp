@@ -90,7 +90,7 @@ void TestPipeCli::initTestCase()
 {
     QVERIFY(QFileInfo::exists(QStringLiteral(JB_CLI_PATH)));
     Result<ViaCepDataset> dataset
-        = ViaCepDataset::load(QStringLiteral(JB_SHARED_DIR "/fixtures/viacep-dataset.json"));
+        = ViaCepDataset::load(QStringLiteral(JB_SOURCE_DIR "/resources/viacep-dataset.json"));
     QVERIFY(dataset.ok());
     m_mock.router().addRoutes(std::make_shared<ViaCepRoutes>(std::move(dataset).value()));
     QVERIFY(m_mock.start().ok());

@@ -20,7 +20,8 @@ namespace {
 
 QString fixturePath()
 {
-    return QStringLiteral(JB_SHARED_DIR "/fixtures/viacep-dataset.json");
+    // the copy the project ships of the journey's ViaCEP fixture (the mock serves the same file)
+    return QStringLiteral(JB_SOURCE_DIR "/resources/viacep-dataset.json");
 }
 
 QJsonObject fixture()

@@ -1,7 +1,7 @@
 #include "runcommand.h"
 
 #include "pipeengine.h"
-#include "projectloader.h"
+#include "pipeprojectload.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -109,20 +109,12 @@ int RunCommand::run(const QStringList &args, QTextStream &out, QTextStream &err)
     }
 
     const QStringList positional = parser.positionalArguments();
-    Result<ProjectLoad> load = ProjectLoader::load(positional.at(0));
-    if (!load) {
-        err << u"error: "_s << load.errorString() << Qt::endl;
+    std::optional<PipeProjectLoad> loaded
+        = PipeProjectLoad::load(positional.at(0), parser.value(environment), overrides, err);
+    if (!loaded)
         return 1;
-    }
-    const ProjectData &project = load.value().data;
-    Result<PipeEnvironment> env = PipeEnvironment::fromProject(project, parser.value(environment), overrides);
-    if (!env) {
-        err << u"error: "_s << env.errorString() << Qt::endl;
-        return 1;
-    }
-    auto catalog = std::make_shared<const PipeCatalog>(PipeCatalog::fromProject(project));
-    for (const QString &problem : catalog->problems())
-        err << u"warning: "_s << problem << u" (left out)\n"_s;
+    const ProjectData &project = loaded->project;
+    const std::shared_ptr<const PipeCatalog> catalog = loaded->catalog;
     const QString pipeId = positional.at(1);
     if (!catalog->pipe(pipeId)) {
         err << u"error: no usable pipe \"%1\" in %2"_s.arg(pipeId, project.folder) << Qt::endl;
@@ -133,7 +125,7 @@ int RunCommand::run(const QStringList &args, QTextStream &out, QTextStream &err)
     options.workers = 1;
     options.trace = parser.isSet(trace);
     options.projectFolder = project.folder;
-    PipeEngine engine(catalog, std::move(env).value(), options);
+    PipeEngine engine(catalog, std::move(loaded->environment), options);
     QEventLoop loop;
     std::optional<PipeResult> result;
     engine.execute(pipeId, PipeRequest::fromInput(inputValue), &loop, [&](const PipeResult &r) {

@@ -4,7 +4,7 @@
 #include "mockserver.h"
 #include "pipeengine.h"
 #include "pipehost.h"
-#include "projectloader.h"
+#include "pipeprojectload.h"
 #include "unixsignalwatcher.h"
 #include "viaceproutes.h"
 
@@ -107,24 +107,16 @@ int ServeCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
         return 1;
     }
 
-    Result<ProjectLoad> load = ProjectLoader::load(parser.positionalArguments().constFirst());
-    if (!load) {
-        err << u"error: "_s << load.errorString() << Qt::endl;
+    std::optional<PipeProjectLoad> loaded = PipeProjectLoad::load(
+        parser.positionalArguments().constFirst(), parser.value(environment), overrides, err);
+    if (!loaded)
         return 1;
-    }
-    const ProjectData &project = load.value().data;
-    Result<PipeEnvironment> env = PipeEnvironment::fromProject(project, parser.value(environment), overrides);
-    if (!env) {
-        err << u"error: "_s << env.errorString() << Qt::endl;
-        return 1;
-    }
-    auto catalog = std::make_shared<const PipeCatalog>(PipeCatalog::fromProject(project));
-    for (const QString &problem : catalog->problems())
-        err << u"warning: "_s << problem << u" (left out)\n"_s;
+    const ProjectData &project = loaded->project;
+    const std::shared_ptr<const PipeCatalog> catalog = loaded->catalog;
 
     MockServer mock;
     QStringList notes;
-    const QUrl mockUrl(env.value().variable(mockVariable));
+    const QUrl mockUrl(loaded->environment.variable(mockVariable));
     const bool wantMock = !parser.isSet(noMock) && !mockVariableSet && mockUrl.scheme() == u"http"
         && QHostAddress(mockUrl.host() == u"localhost" ? u"127.0.0.1"_s : mockUrl.host()).isLoopback();
     if (wantMock) {
@@ -142,7 +134,7 @@ int ServeCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
             }
             notes.append(u"port %1 is taken: the mocks use %2, and %3 points there for this run"_s.arg(
                 QString::number(mockUrl.port(80)), mock.baseUrl().toString(), QString(mockVariable)));
-            env.value().setVariable(mockVariable, mock.baseUrl().toString());
+            loaded->environment.setVariable(mockVariable, mock.baseUrl().toString());
         }
     }
 
@@ -150,7 +142,7 @@ int ServeCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
     options.workers = workerCount;
     options.trace = false; // nobody reads traces here: keep each request cheap
     options.projectFolder = project.folder;
-    PipeEngine engine(catalog, std::move(env).value(), options);
+    PipeEngine engine(catalog, std::move(loaded->environment), options);
     PipeHost host(engine);
     const Result<quint16> listening = host.listen(QHostAddress::LocalHost, quint16(port));
     if (!listening) {

@@ -26,13 +26,16 @@ constexpr TypeName typeNames[] = {
     {StepDefinition::Type::Publish, QLatin1StringView("publish")},
     {StepDefinition::Type::Log, QLatin1StringView("log")},
     {StepDefinition::Type::Retry, QLatin1StringView("retry")},
+    {StepDefinition::Type::Map, QLatin1StringView("map")},
+    {StepDefinition::Type::Database, QLatin1StringView("database")},
+    {StepDefinition::Type::ForEach, QLatin1StringView("for-each")},
 };
 
 // The keys every step has, and the keys that hold something other than templates.
 const QSet<QString> &plainKeys()
 {
-    static const QSet<QString> keys = {
-        u"id"_s, u"type"_s, u"name"_s, u"failOnError"_s, u"regex"_s, u"schema"_s, u"when"_s, u"otherwise"_s};
+    static const QSet<QString> keys = {u"id"_s, u"type"_s, u"name"_s, u"failOnError"_s, u"regex"_s,
+        u"schema"_s, u"when"_s, u"otherwise"_s, u"steps"_s, u"onException"_s};
     return keys;
 }
 
@@ -69,6 +72,8 @@ public:
                 collect(branch.steps, out);
             }
             collect(step.otherwise, out);
+            collect(step.steps, out);
+            collect(step.onException, out);
         }
     }
 
@@ -203,6 +208,13 @@ private:
         }
         case StepDefinition::Type::Retry:
             return checkNumber(object, u"delayMs"_s, at);
+        case StepDefinition::Type::Map:
+            return requireKey(u"mapping"_s);
+        case StepDefinition::Type::Database:
+            return requireKey(u"database"_s) && requireKey(u"query"_s)
+                && checkNumber(object, u"maxRows"_s, at);
+        case StepDefinition::Type::ForEach:
+            return parseForEach(object, at, step);
         }
         return true;
     }
@@ -225,6 +237,19 @@ private:
         if (!schema)
             return fail(u"%1: %2"_s.arg(at, schema.errorString()));
         step.schema = std::move(schema).value();
+        return true;
+    }
+
+    bool parseForEach(const QJsonObject &object, const QString &at, StepDefinition &step)
+    {
+        if (!object.contains(u"items"_s))
+            return fail(u"%1: \"items\" is required (the array to iterate over)"_s.arg(at));
+        if (!parseSteps(object.value(u"steps"_s), at + u": steps"_s, step.steps))
+            return false;
+        if (step.steps.empty())
+            return fail(u"%1: a for-each needs at least one step"_s.arg(at));
+        if (object.contains(u"onException"_s))
+            return parseSteps(object.value(u"onException"_s), at + u": onException"_s, step.onException);
         return true;
     }
 

@@ -36,6 +36,9 @@ struct StepDefinition
         Publish,
         Log,
         Retry,
+        Map,
+        Database,
+        ForEach,
     };
 
     QString id;
@@ -45,6 +48,8 @@ struct StepDefinition
     QJsonObject settings;
     std::vector<ChoiceBranch> when; // Choice
     std::vector<StepDefinition> otherwise; // Choice
+    std::vector<StepDefinition> steps; // ForEach: run once per item
+    std::vector<StepDefinition> onException; // ForEach: run for an item whose steps failed
     QRegularExpression regex; // Validate with "regex", compiled once
     std::shared_ptr<const JsonSchema> schema; // Validate with "schema", compiled once
 

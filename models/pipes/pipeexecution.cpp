@@ -1,7 +1,10 @@
 #include "pipeexecution.h"
 
+#include "core/whendone.h"
+#include "databasestep.h"
 #include "httpcall.h"
 #include "httpstep.h"
+#include "mapstep.h"
 #include "pipeworker.h"
 
 #include <QDateTime>
@@ -11,6 +14,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -81,7 +85,10 @@ void PipeExecution::advance()
         }
         Frame &frame = m_frames.last();
         if (frame.next >= frame.steps->size()) {
+            const Frame::Kind kind = frame.kind;
             m_frames.removeLast();
+            if (kind != Frame::Kind::Steps)
+                endItem(); // the item's steps (or its onException) ran to their end
             continue;
         }
         const StepDefinition &step = (*frame.steps)[frame.next++];
@@ -112,6 +119,12 @@ void PipeExecution::runStep(const StepDefinition &step, int depth)
         return runLog(step);
     case StepDefinition::Type::Retry:
         return runRetry(step);
+    case StepDefinition::Type::Map:
+        return runMap(step);
+    case StepDefinition::Type::Database:
+        return runDatabase(step);
+    case StepDefinition::Type::ForEach:
+        return runForEach(step, depth);
     }
 }
 
@@ -150,7 +163,7 @@ void PipeExecution::record(TraceEntry::Status status, const QJSValue &output)
     entry.id = m_running.step->id;
     entry.type = StepDefinition::typeName(m_running.step->type);
     entry.depth = m_running.depth;
-    entry.onException = m_inException;
+    entry.onException = m_inException || (!m_loops.empty() && m_loops.back().inHandler);
     entry.input = traceValue(m_running.input);
     entry.output = traceValue(output);
     entry.status = status;
@@ -191,11 +204,9 @@ void PipeExecution::fail(PipeError error, QJSValue output)
     enterException(error);
 }
 
-void PipeExecution::skipRemaining()
+void PipeExecution::skipFrames(qsizetype from)
 {
-    if (!m_order.trace)
-        return;
-    for (qsizetype i = m_frames.size() - 1; i >= 0; --i) {
+    for (qsizetype i = m_frames.size() - 1; i >= from && m_order.trace; --i) {
         const Frame &frame = m_frames.at(i);
         for (size_t s = frame.next; s < frame.steps->size(); ++s) {
             TraceEntry entry;
@@ -207,11 +218,20 @@ void PipeExecution::skipRemaining()
             m_trace.entries.append(std::move(entry));
         }
     }
-    m_frames.clear();
+    // dropped whether traced or not: the frames are what the machine would run next
+    m_frames.resize(from);
+}
+
+void PipeExecution::skipRemaining()
+{
+    skipFrames(0);
+    m_loops.clear();
 }
 
 void PipeExecution::enterException(const PipeError &error)
 {
+    if (catchInLoop(error))
+        return;
     skipRemaining();
     if (m_inException || m_order.pipe->onException.empty()) {
         // a failure inside onException ends the run: the first failure is the one reported
@@ -456,6 +476,157 @@ void PipeExecution::runRetry(const StepDefinition &step)
     output.setProperty(u"scheduled"_s, true);
     output.setProperty(u"delayMs"_s, delay.value());
     complete(output, true);
+}
+
+void PipeExecution::runMap(const StepDefinition &step)
+{
+    const Result<QJSValue> mapping = setting(step, u"mapping"_s);
+    const Result<QJSValue> value = setting(step, u"input"_s, u"{{ message }}"_s);
+    if (!mapping || !value)
+        return fail(dataError(u"expression-error"_s, !mapping ? mapping.errorString() : value.errorString()));
+    const QString id = m_runtime.toText(mapping.value());
+    QJSValue input = m_runtime.newObject();
+    input.setProperty(u"mapping"_s, id);
+    input.setProperty(u"input"_s, value.value());
+    m_running.input = input;
+    MappingRunner *runner = m_worker.mappingRunner(id);
+    if (!runner)
+        return fail(dataError(u"invalid"_s, u"map: the project has no mapping \"%1\""_s.arg(id)));
+    std::optional<PipeError> failure;
+    const QJSValue output = MapStep::output(m_runtime, *runner, m_runtime.toJson(value.value()), failure);
+    if (failure)
+        return fail(*failure, output);
+    complete(output);
+}
+
+void PipeExecution::runDatabase(const StepDefinition &step)
+{
+    QJSValue settings = m_runtime.newObject();
+    for (const QString &key : DatabaseStep::settingKeys()) {
+        if (!step.settings.contains(key))
+            continue;
+        const Result<QJSValue> value = setting(step, key);
+        if (!value)
+            return fail(dataError(u"expression-error"_s, value.errorString()));
+        settings.setProperty(key, value.value());
+    }
+    m_running.input = settings;
+    const QString id = m_runtime.toText(settings.property(u"database"_s));
+    std::optional<DatabaseSpec> database = m_worker.catalog().database(id);
+    if (!database)
+        return fail(dataError(u"invalid"_s, u"database: the project has no database \"%1\""_s.arg(id)));
+    database->password = m_worker.environment().secrets().value(database->secretName);
+    Result<DatabaseQuery> query = DatabaseStep::query(m_runtime, settings, std::move(*database));
+    if (!query)
+        return fail(dataError(u"invalid"_s, query.errorString()));
+    // QtSql blocks: the query runs on the global pool (its connection opened, used and removed
+    // there) so that this worker's other executions go on meanwhile
+    m_waiting = true;
+    whenDone(QtConcurrent::run([query = std::move(query).value()] { return DatabaseStep::run(query); }), this,
+        [this](const DatabaseOutcome &outcome) { databaseDone(outcome); });
+}
+
+void PipeExecution::databaseDone(const DatabaseOutcome &outcome)
+{
+    if (m_finished)
+        return; // the trigger's timeout answered meanwhile
+    m_waiting = false;
+    const QJSValue output = DatabaseStep::output(m_runtime, outcome);
+    if (outcome.failure)
+        fail(*outcome.failure, output);
+    else
+        complete(output);
+    advance();
+}
+
+void PipeExecution::runForEach(const StepDefinition &step, int depth)
+{
+    const Result<QJSValue> items = setting(step, u"items"_s);
+    if (!items)
+        return fail(dataError(u"expression-error"_s, items.errorString()));
+    QJSValue input = m_runtime.newObject();
+    input.setProperty(u"items"_s, items.value());
+    m_running.input = input;
+    if (!items.value().isArray())
+        return fail(dataError(u"invalid"_s,
+            u"for-each: \"items\" is not an array: %1"_s.arg(m_runtime.toText(items.value()).left(200))));
+    const int count = items.value().property(u"length"_s).toInt();
+    ForEachLoop loop(step, depth, items.value(), count, m_runtime);
+    loop.savedItem = m_scope.item;
+    loop.savedIndex = m_scope.index;
+    // the loop's entry comes first in the trace, its items' steps below it; its output is
+    // filled in when the last item is done
+    loop.traceEntry = m_order.trace ? m_trace.entries.size() : -1;
+    record(TraceEntry::Status::Ok, QJSValue(QJSValue::NullValue));
+    m_loops.push_back(std::move(loop));
+    startItem();
+}
+
+void PipeExecution::startItem()
+{
+    ForEachLoop &loop = m_loops.back();
+    if (!loop.hasNext())
+        return endLoop();
+    m_scope.item = loop.next();
+    m_scope.index = loop.index();
+    m_scope.message = m_scope.item;
+    m_frames.append({&loop.step().steps, 0, loop.depth() + 1, Frame::Kind::Item});
+}
+
+void PipeExecution::endItem()
+{
+    ForEachLoop &loop = m_loops.back();
+    if (loop.inHandler) {
+        m_scope.error = loop.savedError;
+        loop.inHandler = false;
+    }
+    loop.itemDone(m_runtime, m_scope.message);
+    startItem();
+}
+
+void PipeExecution::endLoop()
+{
+    ForEachLoop loop = std::move(m_loops.back());
+    m_loops.pop_back();
+    m_scope.item = loop.savedItem;
+    m_scope.index = loop.savedIndex;
+    const QJSValue output = loop.output(m_runtime);
+    m_scope.steps.setProperty(loop.step().id, output);
+    m_scope.message = output;
+    if (m_order.trace && loop.traceEntry >= 0 && loop.traceEntry < m_trace.entries.size()) {
+        TraceEntry &entry = m_trace.entries[loop.traceEntry];
+        entry.output = traceValue(output);
+        entry.durationUs = loop.clock.nsecsElapsed() / 1000;
+    }
+}
+
+bool PipeExecution::catchInLoop(const PipeError &error)
+{
+    qsizetype at = m_frames.size() - 1;
+    while (at >= 0 && m_frames.at(at).kind == Frame::Kind::Steps)
+        --at;
+    if (at < 0)
+        return false;
+    const Frame::Kind kind = m_frames.at(at).kind;
+    skipFrames(at);
+    ForEachLoop &loop = m_loops.back();
+    if (kind == Frame::Kind::ItemHandler) {
+        // the item's treatment failed: the item stays failed with its first error, and the loop
+        // goes on (a pipe-level onException is for the pipe's own steps)
+        loop.handlerFailed(error);
+        endItem();
+        return true;
+    }
+    loop.itemFailed(error);
+    if (loop.step().onException.empty()) {
+        endItem();
+        return true;
+    }
+    loop.inHandler = true;
+    loop.savedError = m_scope.error;
+    m_scope.error = m_runtime.toScript(error.toJson());
+    m_frames.append({&loop.step().onException, 0, loop.depth() + 1, Frame::Kind::ItemHandler});
+    return true;
 }
 
 void PipeExecution::deadline()

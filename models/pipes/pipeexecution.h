@@ -1,6 +1,7 @@
 #pragma once
 
 #include "executionorder.h"
+#include "foreachloop.h"
 #include "pipeerror.h"
 #include "piperesult.h"
 #include "scriptruntime.h"
@@ -11,17 +12,20 @@
 #include <QTimer>
 
 #include <optional>
+#include <vector>
 
 namespace jb {
 
 class HttpCall;
 class PipeWorker;
+struct DatabaseOutcome;
 struct HttpOutcome;
 
 // One run of a pipe: walks the steps as a state machine on the worker's thread, never blocking.
 // Synchronous steps run one after another in a loop; an http step suspends the loop until its
-// answer. Ends with a respond, the last step, a failure or the trigger's timeout, then hands its
-// PipeResult to the worker once.
+// answer, a database step until its query (run on the global thread pool) returns. A for-each
+// pushes its steps once per item; a failure inside an item is the item's, not the pipe's. Ends with a
+// respond, the last step, a failure or the trigger's timeout, then hands its PipeResult to the worker once.
 class PipeExecution final : public QObject
 {
     Q_OBJECT
@@ -38,9 +42,16 @@ public:
 private:
     struct Frame
     {
+        enum class Kind
+        {
+            Steps, // the pipe's steps, its onException, a choice branch
+            Item, // a for-each's steps for the current item
+            ItemHandler, // a for-each's onException for the current item
+        };
         const std::vector<StepDefinition> *steps = nullptr;
         size_t next = 0;
         int depth = 0;
+        Kind kind = Kind::Steps;
     };
     struct Running
     {
@@ -63,11 +74,21 @@ private:
     void runPublish(const StepDefinition &step);
     void runLog(const StepDefinition &step);
     void runRetry(const StepDefinition &step);
+    void runMap(const StepDefinition &step);
+    void runDatabase(const StepDefinition &step);
+    void databaseDone(const DatabaseOutcome &outcome);
+    void runForEach(const StepDefinition &step, int depth);
+    void startItem();
+    void endItem();
+    void endLoop();
+    // A failure inside a for-each item: ends that item (running its onException), true when caught.
+    bool catchInLoop(const PipeError &error);
 
     void complete(const QJSValue &output, bool passThrough = false);
     void fail(PipeError error, QJSValue output = QJSValue());
     void record(TraceEntry::Status status, const QJSValue &output);
     void skipRemaining();
+    void skipFrames(qsizetype from); // lists the unreached steps of frames `from`.. as skipped
     void enterException(const PipeError &error);
     void deadline();
     void finish();
@@ -83,6 +104,7 @@ private:
     QString m_key;
     ScriptRuntime::Scope m_scope;
     QList<Frame> m_frames;
+    std::vector<ForEachLoop> m_loops; // innermost last
     Running m_running;
     QElapsedTimer m_clock;
     QTimer m_deadline;

@@ -1,6 +1,7 @@
 #include "pipeworker.h"
 
 #include "httpclient.h"
+#include "mappingrunner.h"
 #include "pipeexecution.h"
 #include "scriptruntime.h"
 
@@ -85,6 +86,22 @@ void PipeWorker::redispatchPending()
     }
     for (const StoredEvent &event : pending.value())
         Q_EMIT eventStored(event.id, event.name, event.payload, event.created);
+}
+
+MappingRunner *PipeWorker::mappingRunner(const QString &id)
+{
+    const auto found = m_mappers.find(id);
+    if (found != m_mappers.end())
+        return found->second.get();
+    std::shared_ptr<const MappingPlan> plan = m_setup.catalog->mappings().plan(id);
+    if (!plan)
+        return nullptr;
+    // JavaScript transforms see the same variables as the pipe's templates
+    QJsonObject variables;
+    for (const auto &[name, value] : m_setup.environment.variables())
+        variables.insert(name, value);
+    auto runner = std::make_unique<MappingRunner>(std::move(plan), variables);
+    return m_mappers.emplace(id, std::move(runner)).first->second.get();
 }
 
 Result<qint64> PipeWorker::publish(const QString &name, const QJsonObject &payload)

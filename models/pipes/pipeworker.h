@@ -7,11 +7,13 @@
 
 #include <QObject>
 
+#include <map>
 #include <memory>
 
 namespace jb {
 
 class HttpClient;
+class MappingRunner;
 class PipeExecution;
 class ScriptRuntime;
 
@@ -48,6 +50,9 @@ public:
     ScriptRuntime &runtime() { return *m_runtime; }
     HttpClient &http() { return *m_http; }
     const PipeEnvironment &environment() const { return m_setup.environment; }
+    const PipeCatalog &catalog() const { return *m_setup.catalog; }
+    // This thread's runner for mapping `id` (made on first use), or null when the project has none.
+    MappingRunner *mappingRunner(const QString &id);
     Result<qint64> publish(const QString &name, const QJsonObject &payload);
     // Claims the one automatic re-run of error event `eventId` and asks the engine for it.
     Result<bool> requestRetry(qint64 eventId, int delayMs);
@@ -63,6 +68,7 @@ private:
     std::unique_ptr<ScriptRuntime> m_runtime;
     std::unique_ptr<HttpClient> m_http;
     std::unique_ptr<EventStore> m_store;
+    std::map<QString, std::unique_ptr<MappingRunner>> m_mappers; // a runner's QJSEngine stays here
 };
 
 } // namespace jb

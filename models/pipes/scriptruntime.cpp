@@ -60,7 +60,8 @@ Status ScriptRuntime::compile(const QString &expression)
         return {};
     // the newline keeps a trailing // comment in the expression from eating the closing brackets
     const QJSValue function = m_engine.evaluate(
-        u"(function (request, steps, message, env, secrets, event, error, execution) { return ("_s
+        u"(function (request, steps, message, env, secrets, event, error, execution, item, index) {"
+        " return ("_s
         + expression + u"\n); })"_s);
     if (function.isError())
         return Status::failure(
@@ -72,7 +73,7 @@ Status ScriptRuntime::compile(const QString &expression)
 QJSValue ScriptRuntime::call(const QJSValue &function, const Scope &scope)
 {
     return function.call({scope.request, scope.steps, scope.message, m_env, m_secrets, scope.event,
-        scope.error, scope.execution});
+        scope.error, scope.execution, scope.item, scope.index});
 }
 
 Result<QJSValue> ScriptRuntime::evaluateExpression(const QString &expression, const Scope &scope)

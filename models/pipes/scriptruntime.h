@@ -13,7 +13,8 @@ namespace jb {
 class PipeEnvironment;
 
 // One JavaScript engine and what is compiled in it: every expression becomes, once, a function
-// of the context (request, steps, message, env, secrets, event, error, execution), and each run
+// of the context (request, steps, message, env, secrets, event, error, execution, item, index), and
+// each run
 // only calls it. A worker thread owns one; a QJSEngine must stay on the thread that made it.
 class ScriptRuntime final
 {
@@ -27,6 +28,8 @@ public:
         QJSValue event;
         QJSValue error;
         QJSValue execution;
+        QJSValue item; // inside a for-each: the current element
+        QJSValue index; // inside a for-each: its position, from 0
     };
 
     explicit ScriptRuntime(const PipeEnvironment &environment);

@@ -36,8 +36,13 @@ class EngineHarness
 public:
     explicit EngineHarness(
         const QList<QByteArray> &pipes, PipeEnvironment environment = {}, int workers = 1, bool trace = true)
+        : EngineHarness(std::make_shared<PipeCatalog>(), pipes, std::move(environment), workers, trace)
+    { }
+
+    // The same over a catalog prepared by the test (a project's pipes, mappings and databases).
+    EngineHarness(std::shared_ptr<PipeCatalog> catalog, const QList<QByteArray> &pipes,
+        PipeEnvironment environment = {}, int workers = 1, bool trace = true)
     {
-        auto catalog = std::make_shared<PipeCatalog>();
         for (const QByteArray &json : pipes) {
             Result<PipeDefinition> pipe = PipeDefinition::fromJson(object(json));
             if (!pipe)

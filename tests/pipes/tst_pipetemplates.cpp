@@ -315,7 +315,7 @@ void TestPipeTemplates::definitionErrors_data()
                               << u"pipe \"p\": steps must be an array of steps"_s;
     QTest::addRow("unknown step type")
         << QByteArray("{\"id\": \"p\", " + trigger + R"(, "steps": [{"id": "a", "type": "sleep"}]})")
-        << u"pipe \"p\": step \"a\": unknown type \"sleep\" (expected one of validate, set, http, choice, respond, publish, log, retry)"_s;
+        << u"pipe \"p\": step \"a\": unknown type \"sleep\" (expected one of validate, set, http, choice, respond, publish, log, retry, map, database, for-each)"_s;
     QTest::addRow("duplicate id") << QByteArray("{\"id\": \"p\", " + trigger
         + R"(, "steps": [{"id": "a", "type": "set", "value": 1}], "onException": [{"id": "a", "type": "set", "value": 2}]})")
                                   << u"pipe \"p\": step \"a\": the id is used by another step of the pipe"_s;

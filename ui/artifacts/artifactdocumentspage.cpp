@@ -202,9 +202,15 @@ void ArtifactDocumentsPage::buildPreview()
         Result<ArtifactDocument> built = ArtifactCatalog::build(artifact, context);
         if (!built)
             return {artifact, nullptr, built.errorString()};
-        // deleteLater: the last owner may let go on any thread, the document lives on the GUI's
-        std::shared_ptr<QTextDocument> document(
-            new QTextDocument, [](QTextDocument *d) { d->deleteLater(); });
+        // the last owner may let go on any thread, the document lives on the GUI's: deleteLater
+        // from elsewhere, at once on its own thread (where Qt may be discarding events, and
+        // posting one would wait on its own lock)
+        std::shared_ptr<QTextDocument> document(new QTextDocument, [](QTextDocument *d) {
+            if (d->thread() == QThread::currentThread())
+                delete d;
+            else
+                d->deleteLater();
+        });
         TextDocumentBuilder::build(built.value(), document.get(), TextDocumentBuilder::Target::Screen);
         document->moveToThread(guiThread);
         return {artifact, document, {}};

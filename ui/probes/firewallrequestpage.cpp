@@ -1,6 +1,7 @@
 #include "firewallrequestpage.h"
 
 #include "core/whendone.h"
+#include "environmentbox.h"
 #include "firewallrequestmodel.h"
 #include "firewalltableproxy.h"
 #include "probeplanner.h"
@@ -117,14 +118,7 @@ void FirewallRequestPage::setEnvironment(const QString &environment)
 
 void FirewallRequestPage::refreshEnvironments()
 {
-    const QList<EntityRecord> entities = m_session->document()->allEntities();
-    const QStringList environments = ProbePlanner::environments(entities);
-    if (!environments.contains(m_environment))
-        m_environment = ProbePlanner::defaultEnvironment(entities).value_or(environments.value(0));
-    const QSignalBlocker blocker(m_environmentBox);
-    m_environmentBox->clear();
-    m_environmentBox->addItems(environments);
-    m_environmentBox->setCurrentText(m_environment);
+    EnvironmentBox::refill(m_environmentBox, m_session->document()->allEntities(), m_environment);
 }
 
 void FirewallRequestPage::refresh()

@@ -2,6 +2,7 @@
 #include "probespage.h"
 
 #include "chainedsecretstore.h"
+#include "environmentbox.h"
 #include "environmentsecretstore.h"
 #include "keychainsecretstore.h"
 #include "latencychart.h"
@@ -276,14 +277,7 @@ void ProbesPage::setSecretStore(std::shared_ptr<const SecretStore> secrets)
 
 void ProbesPage::refreshEnvironments()
 {
-    const QList<EntityRecord> entities = m_session->document()->allEntities();
-    const QStringList environments = ProbePlanner::environments(entities);
-    if (!environments.contains(m_environment))
-        m_environment = ProbePlanner::defaultEnvironment(entities).value_or(environments.value(0));
-    const QSignalBlocker blocker(m_environmentBox);
-    m_environmentBox->clear();
-    m_environmentBox->addItems(environments);
-    m_environmentBox->setCurrentText(m_environment);
+    EnvironmentBox::refill(m_environmentBox, m_session->document()->allEntities(), m_environment);
 }
 
 void ProbesPage::replan()

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "pipeerror.h"
+
+#include <QJSValue>
+#include <QJsonValue>
+
+#include <optional>
+
+namespace jb {
+
+class MappingRunner;
+class ScriptRuntime;
+
+// The map step's conversion: one record through a project mapping, on the worker's own runner for
+// that mapping, into the mapped object, or a data failure naming each field and the rule it breaks
+// (a transform's, or the target contract's).
+class MapStep final
+{
+public:
+    // The mapped object, its keys in the target contract's order. On failure, `failure` is set and
+    // the output is {success: false, value: what could be mapped, errors: [{field, rule}]}.
+    static QJSValue output(ScriptRuntime &runtime, MappingRunner &runner, const QJsonValue &input,
+        std::optional<PipeError> &failure);
+};
+
+} // namespace jb

@@ -333,22 +333,16 @@ int CliApp::mock(const QStringList &args, QTextStream &out, QTextStream &err)
     // No stored rules yet: one default rule per service whose contract has an example, except
     // where the ViaCEP mock already answers the same route.
     QStringList skipped;
-    QList<MockRule> rules = ContractMockRoutes::defaultRules(load->data.entities, &skipped);
     QStringList taken;
     for (const MockRouteInfo &route : viaCep->routes())
         taken.append(route.key());
-    rules.removeIf([&](const MockRule &rule) {
-        if (!taken.contains(rule.routeKey()))
-            return false;
-        skipped.append(u"service %1: %2 is answered by the ViaCEP mock"_s.arg(rule.id, rule.routeKey()));
-        return true;
-    });
-    auto contracts = std::make_shared<ContractMockRoutes>();
-    if (const Status set = contracts->setRules(rules); !set) {
-        err << u"error: "_s << set.errorString() << Qt::endl;
+    Result<std::shared_ptr<ContractMockRoutes>> contracts
+        = ContractMockRoutes::fromProject(load->data.entities, taken, &skipped);
+    if (!contracts) {
+        err << u"error: "_s << contracts.errorString() << Qt::endl;
         return Failure;
     }
-    server.router().addRoutes(contracts);
+    server.router().addRoutes(std::move(contracts).value());
 
     if (parser.isSet(faultsOption)) {
         QFile file(parser.value(faultsOption));

@@ -44,15 +44,14 @@ Status setUpMocks(MockServer &server, const ProjectData &project)
         return dataset.error();
     auto viaCep = std::make_shared<ViaCepRoutes>(std::move(dataset).value());
     server.router().addRoutes(viaCep);
-    QList<MockRule> rules = ContractMockRoutes::defaultRules(project.entities);
     QStringList taken;
     for (const MockRouteInfo &route : viaCep->routes())
         taken.append(route.key());
-    rules.removeIf([&](const MockRule &rule) { return taken.contains(rule.routeKey()); });
-    auto contracts = std::make_shared<ContractMockRoutes>();
-    if (const Status set = contracts->setRules(rules); !set)
-        return set;
-    server.router().addRoutes(contracts);
+    Result<std::shared_ptr<ContractMockRoutes>> contracts
+        = ContractMockRoutes::fromProject(project.entities, taken);
+    if (!contracts)
+        return contracts.error();
+    server.router().addRoutes(std::move(contracts).value());
     return {};
 }
 

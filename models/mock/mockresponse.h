@@ -28,6 +28,7 @@ struct MockResponse
     MockHeaders headers; // in the order written; no Content-Length
     QByteArray body;
     QString route; // the route key that answered, e.g. "GET /ws/{cep}/json/"; empty: no route matched
+    qsizetype rule = -1; // which rule of its route set answered, for sets that tell them apart
     AppliedFault fault;
     // The whole message prebuilt (routes prebuild their fixed answers, so serving one costs no
     // formatting). Whoever changes status, headers or body afterwards must clear it.

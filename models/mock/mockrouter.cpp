@@ -38,6 +38,9 @@ MockResponse MockRouter::handle(const MockRequest &request)
         std::optional<MockResponse> response = set->respond(request);
         if (response) {
             m_faults.apply(*response);
+            const FaultKind fault = response->fault.kind;
+            if (fault == FaultKind::None || fault == FaultKind::Latency)
+                set->delivered(request, *response);
             return std::move(*response);
         }
     }

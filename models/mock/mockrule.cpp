@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace jb {
@@ -24,7 +26,9 @@ const QStringList &methods()
 QStringList keyOrder(const QString &schemaPath)
 {
     if (schemaPath.isEmpty())
-        return {u"id"_s, u"description"_s, u"method"_s, u"path"_s, u"match"_s, u"response"_s};
+        return {u"id"_s, u"description"_s, u"method"_s, u"path"_s, u"match"_s, u"validate"_s, u"response"_s};
+    if (schemaPath == u"validate")
+        return {u"contract"_s, u"rejectStatus"_s};
     if (schemaPath == u"match")
         return {u"bodyContains"_s, u"bodyJson"_s};
     if (schemaPath == u"response")
@@ -43,6 +47,17 @@ bool isHeaderToken(const QString &text)
             return false;
     }
     return true;
+}
+
+// An HTTP status setting: `fallback` when absent, nullopt when it is not one.
+std::optional<int> httpStatus(const QJsonValue &value, int fallback)
+{
+    if (value.isUndefined())
+        return fallback;
+    const int code = value.toInt(-1);
+    if (code < 100 || code > 599)
+        return std::nullopt;
+    return code;
 }
 
 } // namespace
@@ -68,6 +83,9 @@ QJsonObject MockRule::toJson() const
         match.insert(u"bodyJson"_s, bodyJson);
     if (!match.isEmpty())
         object.insert(u"match"_s, match);
+    if (!validateContract.isEmpty())
+        object.insert(
+            u"validate"_s, QJsonObject{{u"contract"_s, validateContract}, {u"rejectStatus"_s, rejectStatus}});
     QJsonArray headerList;
     for (const auto &[name, value] : headers)
         headerList.append(QJsonObject{{u"name"_s, name}, {u"value"_s, value}});
@@ -91,15 +109,24 @@ Result<MockRule> MockRule::fromJson(const QJsonObject &object)
     const QJsonObject match = object.value("match"_L1).toObject();
     rule.bodyContains = match.value("bodyContains"_L1).toString();
     rule.bodyJson = match.value("bodyJson"_L1);
-    const QJsonObject response = object.value("response"_L1).toObject();
-    const QJsonValue status = response.value("status"_L1);
-    if (!status.isUndefined()) {
-        const int code = status.toInt(-1);
-        if (code < 100 || code > 599)
+    const QJsonValue validate = object.value("validate"_L1);
+    if (!validate.isUndefined()) {
+        rule.validateContract = validate.toObject().value("contract"_L1).toString();
+        if (rule.validateContract.isEmpty())
             return Result<MockRule>::failure(
-                Error::Code::Schema, u"\"status\" must be an HTTP status from 100 to 599"_s);
-        rule.status = code;
+                Error::Code::Schema, u"\"validate\" must name the contract: {\"contract\": \"id\"}"_s);
+        const std::optional<int> reject = httpStatus(validate.toObject().value("rejectStatus"_L1), 422);
+        if (!reject)
+            return Result<MockRule>::failure(
+                Error::Code::Schema, u"\"rejectStatus\" must be an HTTP status from 100 to 599"_s);
+        rule.rejectStatus = *reject;
     }
+    const QJsonObject response = object.value("response"_L1).toObject();
+    const std::optional<int> status = httpStatus(response.value("status"_L1), 200);
+    if (!status)
+        return Result<MockRule>::failure(
+            Error::Code::Schema, u"\"status\" must be an HTTP status from 100 to 599"_s);
+    rule.status = *status;
     for (const QJsonValue &header : response.value("headers"_L1).toArray()) {
         const QString name = header.toObject().value("name"_L1).toString();
         const QString value = header.toObject().value("value"_L1).toString();

@@ -15,8 +15,12 @@ namespace jb {
 // A plain value that reads and writes JSON, so rules can be kept in a project's mocks/ folder:
 //   {"id": "...", "method": "POST", "path": "/api/v1/customers/{id}",
 //    "match": {"bodyContains": "...", "bodyJson": {...}},
+//    "validate": {"contract": "portal-customer", "rejectStatus": 422},
 //    "response": {"status": 201, "headers": [{"name": "...", "value": "..."}], "body": "..."},
 //    "description": "..."}
+// A rule with "validate" stands in for a consumer: a body that the contract accepts is kept and
+// answered with the response (an empty response body echoes the request's); any other body gets
+// rejectStatus and {"errors": [{"field", "rule"}]}.
 struct MockRule
 {
     QString id;
@@ -24,6 +28,8 @@ struct MockRule
     QString path; // a PathTemplate pattern
     QString bodyContains; // when set, the request body must contain this text
     QJsonValue bodyJson = QJsonValue::Undefined; // when set, a JSON subset the request body must hold
+    QString validateContract; // a contract id of the project; empty: no validation
+    int rejectStatus = 422;
     int status = 200;
     QList<std::pair<QString, QString>> headers; // answer headers, in order (no Content-Length)
     QString body;

@@ -33,8 +33,13 @@ private Q_SLOTS:
     void defaultRules();
     void defaultRulesOfTheSample();
     void routerAnswers404();
+    void validatingRule_data();
+    void validatingRule();
+    void validatingRuleKeepsABoundedHistory();
+    void validatingRuleNeedsItsContract();
 
 private:
+    static QList<EntityRecord> sampleEntities();
     static QList<MockRule> sampleRules();
 };
 
@@ -253,6 +258,12 @@ void TestContractMockRoutes::badRuleJson_data()
     QTest::addRow("bad path") << QByteArray(R"([{"path": "a"}])") << u"mock rule 1: path template"_s;
     QTest::addRow("bad status") << QByteArray(R"([{"path": "/a", "response": {"status": 99}}])")
                                 << u"\"status\""_s;
+    QTest::addRow("validate without a contract")
+        << QByteArray(R"([{"path": "/a", "validate": {"rejectStatus": 400}}])")
+        << u"must name the contract"_s;
+    QTest::addRow("bad reject status")
+        << QByteArray(R"([{"path": "/a", "validate": {"contract": "c", "rejectStatus": 1000}}])")
+        << u"\"rejectStatus\""_s;
     QTest::addRow("header injection")
         << QByteArray(R"([{"path": "/a", "response": {"headers": [{"name": "X", "value": "a\r\nb"}]}}])")
         << u"bad header"_s;
@@ -351,6 +362,24 @@ void TestContractMockRoutes::defaultRulesOfTheSample()
     for (const QString &key :
         {u"GET /consultaCEP/{cep}"_s, u"POST /api/v1/customers"_s, u"GET /ws/{cep}/json/"_s})
         QVERIFY2(keys.contains(key), qPrintable(keys.join(u", "_s)));
+    // a service that receives JSON stands in for its consumer: it validates instead of echoing an example
+    const auto portal = std::find_if(
+        rules.cbegin(), rules.cend(), [](const MockRule &r) { return r.id == u"customers-api"; });
+    QVERIFY(portal != rules.cend());
+    QCOMPARE(portal->validateContract, u"portal-customer"_s);
+    QCOMPARE(portal->status, 201);
+    QCOMPARE(portal->rejectStatus, 422);
+    QCOMPARE(portal->body, QString());
+    const auto billing = std::find_if(
+        rules.cbegin(), rules.cend(), [](const MockRule &r) { return r.id == u"billing-invoices"; });
+    QVERIFY(billing != rules.cend());
+    QCOMPARE(billing->validateContract, u"billing-invoice"_s);
+    // an XML consumer keeps its example: the validator reads JSON
+    const auto logistics = std::find_if(
+        rules.cbegin(), rules.cend(), [](const MockRule &r) { return r.id == u"logistics-shipments"; });
+    QVERIFY(logistics != rules.cend());
+    QCOMPARE(logistics->validateContract, QString());
+    QVERIFY(logistics->body.startsWith(u"<shipment>"_s));
     const auto consulta = std::find_if(
         rules.cbegin(), rules.cend(), [](const MockRule &r) { return r.id == u"consulta-cep"; });
     QVERIFY(consulta != rules.cend());
@@ -372,6 +401,127 @@ void TestContractMockRoutes::routerAnswers404()
     QCOMPARE(missing.route, QString());
     QCOMPARE(missing.body, QByteArray("{\"error\": \"no mock route for GET /nowhere/?x?\"}"));
     QVERIFY(QJsonDocument::fromJson(missing.body).isObject());
+}
+
+QList<EntityRecord> TestContractMockRoutes::sampleEntities()
+{
+    const Result<ProjectLoad> load = ProjectLoader::load(QStringLiteral(JB_SAMPLE_DIR));
+    return load.ok() ? load.value().data.entities : QList<EntityRecord>();
+}
+
+void TestContractMockRoutes::validatingRule_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("answer"); // empty: the request's body, echoed
+    const QByteArray valid
+        = R"({"id": "1001", "name": "MARIA", "phone": "+5511987654321", "email": "maria@example.com"})";
+    QTest::addRow("valid") << valid << 201 << QByteArray();
+    QTest::addRow("accents kept byte for byte") << QByteArray(
+        R"({"id": "7", "name": "JOÃO DA CONCEIÇÃO", "address": "Praça da Sé", "phone": "+5511900000000", "email": "j@example.com"})")
+                                                << 201 << QByteArray();
+    QTest::addRow("a required field missing")
+        << QByteArray(R"({"id": "1001", "name": "MARIA", "phone": "+5511987654321"})") << 422
+        << QByteArray(R"({"errors":[{"field":"email","rule":"required"}]})");
+    QTest::addRow("two fields wrong, in the contract's order")
+        << QByteArray(
+               R"({"id": "A1", "name": "MARIA", "phone": "11 98765-4321", "email": "maria@example.com"})")
+        << 422
+        << QByteArray(
+               R"({"errors":[{"field":"id","rule":"does not match ^[0-9]+$"},{"field":"phone","rule":"does not match ^\\+[1-9][0-9]{7,14}$"}]})");
+    QTest::addRow("not JSON") << QByteArray("id=1001") << 422 << QByteArray("not JSON");
+    QTest::addRow("empty") << QByteArray() << 422 << QByteArray("not JSON");
+}
+
+void TestContractMockRoutes::validatingRule()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QByteArray, answer);
+    Result<std::shared_ptr<ContractMockRoutes>> routes
+        = ContractMockRoutes::fromProject(sampleEntities(), {});
+    QVERIFY2(routes.ok(), qPrintable(routes.errorString()));
+    MockRequest request;
+    request.method = "POST";
+    request.path = "/api/v1/customers";
+    request.body = body;
+    MockRouter router; // through the router, as the server asks: a body is kept once delivered
+    router.addRoutes(routes.value());
+    const std::optional<MockResponse> response = router.handle(request);
+    QVERIFY(response);
+    QCOMPARE(response->status, status);
+    QCOMPARE(response->route, u"POST /api/v1/customers"_s);
+    QVERIFY(response->serialized().contains("Content-Type: application/json; charset=utf-8\r\n"));
+    const QList<QByteArray> kept = routes.value()->received(u"customers-api"_s);
+    if (status == 201) {
+        QCOMPARE(response->body, body);
+        QCOMPARE(kept, QList<QByteArray>{body});
+    } else if (answer == "not JSON") {
+        const QJsonArray errors
+            = QJsonDocument::fromJson(response->body).object().value("errors"_L1).toArray();
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(
+            errors.first().toObject().value("rule"_L1).toString().startsWith(u"the body is not JSON: "_s),
+            response->body.constData());
+        QVERIFY(kept.isEmpty());
+    } else {
+        QCOMPARE(response->body, answer);
+        QVERIFY(kept.isEmpty());
+    }
+}
+
+void TestContractMockRoutes::validatingRuleKeepsABoundedHistory()
+{
+    Result<std::shared_ptr<ContractMockRoutes>> routes
+        = ContractMockRoutes::fromProject(sampleEntities(), {});
+    QVERIFY(routes.ok());
+    MockRequest request;
+    request.method = "POST";
+    request.path = "/billing/invoices";
+    MockRouter router;
+    router.addRoutes(routes.value());
+    const qsizetype total = ContractMockRoutes::maxKept + 5;
+    for (qsizetype i = 0; i < total; ++i) {
+        request.body
+            = R"({"order": "PO-)" + QByteArray::number(i) + R"(", "customer": "1001", "amount": 1.5})";
+        QCOMPARE(router.handle(request).status, 201);
+    }
+    // an answer a fault takes away was not received
+    FaultRule down;
+    down.route = u"POST /billing/invoices"_s;
+    down.kind = FaultKind::Http503;
+    router.faults().setRules({down});
+    request.body = R"({"order": "PO-LOST", "customer": "1001", "amount": 1.5})";
+    QCOMPARE(router.handle(request).status, 503);
+    // a late answer still arrives, so it was
+    FaultRule late;
+    late.route = down.route;
+    late.kind = FaultKind::Latency;
+    late.latencyMs = 5;
+    router.faults().setRules({late});
+    request.body = R"({"order": "PO-LATE", "customer": "1001", "amount": 1.5})";
+    QCOMPARE(router.handle(request).status, 201);
+    const QList<QByteArray> kept = routes.value()->received(u"billing-invoices"_s);
+    QCOMPARE(kept.size(), ContractMockRoutes::maxKept);
+    QVERIFY(kept.first().contains("\"PO-6\""));
+    QVERIFY(kept.at(kept.size() - 2).contains(QByteArray("\"PO-" + QByteArray::number(total - 1) + '"')));
+    QVERIFY(kept.last().contains("\"PO-LATE\""));
+    routes.value()->clearReceived();
+    QVERIFY(routes.value()->received(u"billing-invoices"_s).isEmpty());
+}
+
+void TestContractMockRoutes::validatingRuleNeedsItsContract()
+{
+    MockRule rule;
+    rule.method = u"POST"_s;
+    rule.path = u"/a"_s;
+    rule.validateContract = u"nowhere"_s;
+    ContractMockRoutes routes;
+    QVERIFY(routes.setRules(sampleRules()).ok());
+    const Status set = routes.setRules({rule}, sampleEntities());
+    QVERIFY(!set.ok());
+    QCOMPARE(set.errorString(), u"mock rule 1: no contract \"nowhere\" to validate against"_s);
+    QCOMPARE(routes.rules().size(), 5); // the rules before stay
 }
 
 } // namespace jb

@@ -197,16 +197,15 @@ void PipeRuntime::rebuildRoutes()
     MockRouter &router = m_mock->router();
     router.clearRoutes();
     router.addRoutes(m_viaCep);
-    QList<MockRule> rules = ContractMockRoutes::defaultRules(m_document->allEntities());
     QStringList taken;
     for (const MockRouteInfo &route : m_viaCep->routes())
         taken.append(route.key());
-    rules.removeIf([&](const MockRule &rule) { return taken.contains(rule.routeKey()); });
-    auto contracts = std::make_shared<ContractMockRoutes>();
-    if (const Status set = contracts->setRules(rules); !set)
-        Q_EMIT message(u"Contract mocks: "_s + set.errorString());
+    Result<std::shared_ptr<ContractMockRoutes>> contracts
+        = ContractMockRoutes::fromProject(m_document->allEntities(), taken);
+    if (!contracts)
+        Q_EMIT message(u"Contract mocks: "_s + contracts.errorString());
     else
-        router.addRoutes(contracts);
+        router.addRoutes(std::move(contracts).value());
 }
 
 void PipeRuntime::setDataset(ViaCepDataset dataset)

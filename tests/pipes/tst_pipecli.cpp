@@ -280,6 +280,8 @@ void TestPipeCli::serveWithItsOwnMocks()
     // the REST pipes of the sample, by id
     QCOMPARE(process.readLine(), QByteArray("POST /customer-sync  customer-sync\n"));
     QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 5000);
+    QCOMPARE(process.readLine(), QByteArray("POST /erp/orders  erp-orders\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 5000);
     QCOMPARE(process.readLine(), QByteArray("GET /consultaCEP/{cep}  sp-check\n"));
     QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 5000);
     QVERIFY(process.readLine().startsWith("mocks http://127.0.0.1:"));

@@ -10,9 +10,11 @@
 # nginx, wrk and the npm peers it needs; its results go to its own results/ folder (or
 # /tmp/bench-results), and this script prints the path of results.md at the end.
 #
-# - candidate mock: `journeybench-cli mock resources/sample --compact --erro-boolean` — the
-#   harness's contract is one compact body and `{"erro": true}`; ViaCEP's own default ("true" as a
-#   string, pretty-printed) is what the mock serves without those two options.
+# - candidate mock: `journeybench-cli mock resources/sample --compact --erro-boolean --dataset D`,
+#   where D holds the harness's own record (configs/body.json, ViaCEP's older ten-key shape) so that
+#   every mock serves the same bytes; the harness's contract is one compact body and
+#   `{"erro": true}`. ViaCEP's own default ("true" as a string, pretty-printed, the thirteen-key
+#   records of resources/viacep-dataset.json) is what the mock serves without those options.
 # - candidate pipe: `journeybench-cli serve resources/sample --no-mock` with the environment's
 #   viacep.baseUrl pointed at the harness's nginx mock (MOCK_BASE_URL), the same mock the Node-RED
 #   flow calls, so that both pipes do the same work.
@@ -30,11 +32,18 @@ harness=${JB_BENCH_HARNESS:-$root/../shared/bench/run-anchors.sh}
 [[ -f $harness ]] || { echo "no harness at $harness (set JB_BENCH_HARNESS)" >&2; exit 2; }
 
 sample=$root/resources/sample
+dataset=$(mktemp --suffix=.json)
+trap 'rm -f "$dataset"' EXIT
+python3 - "$(dirname "$harness")/configs/body.json" "$dataset" <<'PY'
+import json, sys
+record = json.load(open(sys.argv[1]), object_pairs_hook=dict)
+json.dump({"records": [record]}, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
 mock_port=${JB_MOCK_PORT:-18290}
 pipe_port=${JB_PIPE_PORT:-18291}
 
-exec bash "$harness" \
-  --mock-cmd "exec '$cli' mock '$sample' --port $mock_port --compact --erro-boolean" \
+bash "$harness" \
+  --mock-cmd "exec '$cli' mock '$sample' --port $mock_port --compact --erro-boolean --dataset '$dataset'" \
   --mock-url "http://127.0.0.1:$mock_port/ws/01001000/json/" \
   --pipe-cmd "exec '$cli' serve '$sample' --port $pipe_port --no-mock --set \"viacep.baseUrl=\$MOCK_BASE_URL\"" \
   --pipe-url "http://127.0.0.1:$pipe_port/consultaCEP/01001-000" \

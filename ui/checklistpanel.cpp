@@ -1,6 +1,8 @@
 #include "checklistpanel.h"
 
 #include "checklistdelegate.h"
+#include "checklistevidenceproxy.h"
+#include "checklistevidencetracker.h"
 #include "checklistmodel.h"
 #include "documenteditor.h"
 #include "icons.h"
@@ -9,13 +11,17 @@
 #include "tablestyle.h"
 
 #include <QDateTime>
+#include <QDesktopServices>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QTableView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -29,6 +35,7 @@ ChecklistPanel::ChecklistPanel(DocumentEditor *editor, Phase phase, QWidget *par
     , m_editor(editor)
     , m_phase(phase)
     , m_model(new ChecklistModel(editor, phase, this))
+    , m_viewModel(new ChecklistEvidenceProxy(phase, ChecklistModel::ItemIdRole, this))
     , m_view(new QTableView(this))
     , m_signOff(new QPushButton(Icons::icon(Icons::Glyph::Signoff), u"&Sign Off…"_s, this))
     , m_clearSignoff(new QPushButton(u"C&lear Sign-off"_s, this))
@@ -37,8 +44,10 @@ ChecklistPanel::ChecklistPanel(DocumentEditor *editor, Phase phase, QWidget *par
     , m_phaseSignOff(new QPushButton(this))
     , m_phaseState(new QLabel(this))
 {
-    m_view->setModel(m_model);
-    m_view->setItemDelegate(new ChecklistDelegate(m_view));
+    m_viewModel->setSourceModel(m_model);
+    m_view->setModel(m_viewModel);
+    auto *delegate = new ChecklistDelegate(m_view);
+    m_view->setItemDelegate(delegate);
     TableStyle::apply(m_view);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     QHeaderView *header = m_view->horizontalHeader();
@@ -86,10 +95,10 @@ ChecklistPanel::ChecklistPanel(DocumentEditor *editor, Phase phase, QWidget *par
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &ChecklistPanel::updateButtons);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &ChecklistPanel::fitHeight);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ChecklistPanel::fitHeight);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ChecklistPanel::fitHeight);
-    fitHeight();
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ChecklistPanel::updateRowHeights);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ChecklistPanel::updateRowHeights);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ChecklistPanel::updateRowHeights);
+    updateRowHeights();
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ChecklistPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ChecklistPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ChecklistPanel::updateButtons);
@@ -97,6 +106,73 @@ ChecklistPanel::ChecklistPanel(DocumentEditor *editor, Phase phase, QWidget *par
     connect(m_editor->document(), &ProjectDocument::manifestChanged, this, &ChecklistPanel::updateButtons);
     connect(m_editor->document(), &ProjectDocument::wasReset, this, &ChecklistPanel::updateButtons);
     updateButtons();
+
+    connect(delegate, &ChecklistDelegate::evidenceClicked, this, &ChecklistPanel::requestEvidence);
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (index.column() == ChecklistModel::TitleColumn)
+            requestEvidence(index);
+    });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &ChecklistPanel::showContextMenu);
+    const QList<ChecklistEvidence::ItemKey> evidenced = ChecklistEvidence::evidencedItems();
+    if (std::any_of(evidenced.cbegin(), evidenced.cend(),
+            [phase](const ChecklistEvidence::ItemKey &key) { return key.phase == phase; })) {
+        m_evidence = new ChecklistEvidenceTracker(editor->document(), this);
+        connect(m_evidence, &ChecklistEvidenceTracker::evidenceChanged, this, [this] {
+            m_viewModel->setEvidence(m_evidence->items(), m_evidence->folder(), m_evidence->environment());
+        });
+        // another project's evidence never shows, not even until this one's is read
+        connect(m_editor->document(), &ProjectDocument::wasReset, m_viewModel,
+            &ChecklistEvidenceProxy::clearEvidence);
+    }
+}
+
+void ChecklistPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // a run on the other phase's page, or journeybench-cli check, may have added evidence since
+    if (m_evidence && m_editor->document()->hasFolder())
+        m_evidence->reload();
+}
+
+void ChecklistPanel::requestEvidence(const QModelIndex &index)
+{
+    if (index.isValid() && index.data(ChecklistEvidenceProxy::EvidencedRole).toBool())
+        Q_EMIT evidenceRequested(index.data(ChecklistModel::ItemIdRole).toString());
+}
+
+bool ChecklistPanel::openEvidenceFile(int row)
+{
+    const QString path = m_viewModel->index(row, 0).data(ChecklistEvidenceProxy::EvidencePathRole).toString();
+    return !path.isEmpty() && QFileInfo::exists(path) && QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+}
+
+void ChecklistPanel::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_view->indexAt(position);
+    if (!index.isValid() || !index.data(ChecklistEvidenceProxy::EvidencedRole).toBool())
+        return;
+    const int row = index.row();
+    const QString path = index.data(ChecklistEvidenceProxy::EvidencePathRole).toString();
+    QMenu menu(this);
+    menu.addAction(u"Show Connectivity Tests"_s, this,
+        [this, index = QPersistentModelIndex(index)] { requestEvidence(index); });
+    QAction *open = menu.addAction(u"Open Evidence File"_s, this, [this, row] { openEvidenceFile(row); });
+    open->setEnabled(!path.isEmpty());
+    menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+void ChecklistPanel::updateRowHeights()
+{
+    // an item with probe evidence has a second line; the others keep the table's one-line rows
+    QHeaderView *rows = m_view->verticalHeader();
+    const int tall = ChecklistDelegate::evidenceRowHeight(m_view);
+    for (int row = 0; row < m_viewModel->rowCount(); ++row) {
+        const bool evidenced
+            = m_viewModel->index(row, 0).data(ChecklistEvidenceProxy::EvidencedRole).toBool();
+        rows->resizeSection(row, evidenced ? tall : rows->defaultSectionSize());
+    }
+    fitHeight();
 }
 
 void ChecklistPanel::setCompact(bool compact)
@@ -109,8 +185,12 @@ void ChecklistPanel::fitHeight()
 {
     // every item in sight (up to eight, or all when compact): the checklist is the point of the page
     const int rows = m_compact ? std::max(m_model->rowCount(), 1) : std::clamp(m_model->rowCount(), 3, 8);
-    const int height = m_view->horizontalHeader()->sizeHint().height()
-        + rows * m_view->verticalHeader()->defaultSectionSize() + 2 * m_view->frameWidth();
+    int itemsHeight = 0;
+    for (int row = 0; row < rows; ++row)
+        itemsHeight += row < m_model->rowCount() ? m_view->rowHeight(row)
+                                                 : m_view->verticalHeader()->defaultSectionSize();
+    const int height
+        = m_view->horizontalHeader()->sizeHint().height() + itemsHeight + 2 * m_view->frameWidth();
     m_view->setMinimumHeight(height);
     m_view->setMaximumHeight(m_compact ? height : QWIDGETSIZE_MAX);
 }
@@ -158,7 +238,8 @@ void ChecklistPanel::addItem()
         return;
     const int row = m_model->addCustomItem(title.trimmed());
     if (row >= 0)
-        m_view->setCurrentIndex(m_model->index(row, ChecklistModel::StatusColumn));
+        m_view->setCurrentIndex(
+            m_viewModel->mapFromSource(m_model->index(row, ChecklistModel::StatusColumn)));
 }
 
 void ChecklistPanel::updateButtons()

@@ -24,6 +24,7 @@ namespace jb {
 class ArtifactsPage;
 class NavigatorModel;
 class PhasePage;
+class ProbesPage;
 class ProjectSession;
 class RowActions;
 class TimelinePage;
@@ -66,6 +67,7 @@ private:
     void buildWorkspace();
     // mainwindow_tools.cpp: the phases' tools (probes, From-To editor, pipes...) as tabs
     void addPhaseTools();
+    void linkChecklistEvidence(const QList<ProbesPage *> &probesPages);
     void buildStatusBar();
     void connectSession();
     void updateTitle();

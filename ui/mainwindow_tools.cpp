@@ -1,5 +1,7 @@
 // The tools each phase offers beyond its inventory tables, added as tabs of the phase's page.
 // One line per tool; each tool takes the session and follows the open project itself.
+#include "checklistevidencetracker.h"
+#include "checklistpanel.h"
 #include "eventspage.h"
 #include "firewallrequestpage.h"
 #include "mainwindow.h"
@@ -25,12 +27,32 @@ void MainWindow::addPhaseTools()
     serverProbes->setPhase(2);
     phasePage(Phase::ServersDb)->addToolTab(serverProbes, u"Connectivity tests"_s);
     phasePage(Phase::ServersDb)->addToolTab(new FirewallRequestPage(m_session), u"Firewall request"_s);
+    linkChecklistEvidence({connectionProbes, serverProbes});
     // phase 5: the field-by-field From-To between the provider's data and the consumer's contract
     phasePage(Phase::Contracts)->addToolTab(new MappingPage(m_session->editor()), u"From-To"_s);
     // phase 6: run the pipes (and serve them), the ViaCEP mock with its faults, the error events
     phasePage(Phase::Pipes)->addToolTab(new PipesPage(m_session), u"Run pipes"_s);
     phasePage(Phase::Pipes)->addToolTab(new MockPage(m_session), u"Mock"_s);
     phasePage(Phase::Pipes)->addToolTab(new EventsPage(m_session), u"Events"_s);
+}
+
+// The checklists of phases 1 and 2 show their items' probe evidence: for the environment their
+// phase's probes page uses, re-read whenever a run on either page stored evidence ("Run all" on one
+// page evidences items of both), and leading to that page's tests.
+void MainWindow::linkChecklistEvidence(const QList<ProbesPage *> &probesPages)
+{
+    for (ProbesPage *probes : probesPages) {
+        PhasePage *page = phasePage(probes->phase() == 1 ? Phase::Connection : Phase::ServersDb);
+        ChecklistEvidenceTracker *evidence = page->checklist()->evidence();
+        if (!evidence)
+            continue;
+        connect(probes, &ProbesPage::environmentChanged, evidence, &ChecklistEvidenceTracker::setEnvironment);
+        evidence->setEnvironment(probes->environment());
+        for (ProbesPage *writer : probesPages)
+            connect(writer, &ProbesPage::evidenceWritten, evidence, &ChecklistEvidenceTracker::reload);
+        connect(page->checklist(), &ChecklistPanel::evidenceRequested, page,
+            [page, probes] { page->showTool(probes); });
+    }
 }
 
 } // namespace jb

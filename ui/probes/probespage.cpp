@@ -268,6 +268,7 @@ void ProbesPage::setEnvironment(const QString &environment)
     m_results->setProbes({}); // another environment's results do not belong here
     replan();
     loadEvidence();
+    Q_EMIT environmentChanged(m_environment);
 }
 
 void ProbesPage::setSecretStore(std::shared_ptr<const SecretStore> secrets)
@@ -292,6 +293,8 @@ void ProbesPage::replan()
     m_results->setProbes(m_plan);
     if (before != m_environment && !before.isEmpty())
         loadEvidence();
+    if (before != m_environment)
+        Q_EMIT environmentChanged(m_environment);
     if (!selected.isEmpty())
         selectProbe(selected);
     updateSummary();

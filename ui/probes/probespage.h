@@ -81,6 +81,8 @@ public:
     const QList<EvidenceStore::Entry> &evidence() const { return m_entries; }
 
 Q_SIGNALS:
+    // The environment the page plans, runs and reads evidence for: chosen, or picked by default.
+    void environmentChanged(const QString &environment);
     void runFinished(const jb::ProbeRun &run);
     // `path` is absolute; empty with `error` set when the evidence could not be written.
     void evidenceWritten(const QString &path, const QString &error);

@@ -117,6 +117,7 @@ void HttpExchange::readyRead()
     case Body::Length:
         if (m_buffer.size() >= m_length) {
             m_answer.body = m_buffer.left(m_length);
+            m_buffer.remove(0, m_length); // anything left over is unasked for: succeed() drops the connection
             return succeed();
         }
         break;
@@ -222,6 +223,7 @@ bool HttpExchange::parseChunks()
             if (end < 0 && m_buffer.mid(lineEnd, 4) != "\r\n\r\n")
                 return false;
             m_answer.body = body;
+            m_buffer.remove(0, (end < 0 ? lineEnd : end) + 4);
             return true;
         }
         if (m_buffer.size() < lineEnd + 2 + size + 2)

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void http_data();
     void http();
     void httpRetries();
+    void httpReusesConnections();
     void failureAnsweredByOnException();
     void failureInsideOnException();
     void publishRunsSubscribers();
@@ -304,6 +305,24 @@ void TestPipeSteps::httpRetries()
             u"attempt 1 failed (server-error): GET %1 answered 503 Service Unavailable; retrying in 20 ms"_s
                 .arg(url(u"/flaky"_s))),
         qPrintable(result->trace.entries.constFirst().logs.constFirst().message));
+}
+
+void TestPipeSteps::httpReusesConnections()
+{
+    // answers with a Content-Length body, an error status and an empty body leave the connection
+    // open for the next call: five runs of three calls, one after another, need one connection
+    const QByteArray steps = R"([{"id": "a", "type": "http", "url": ")" + url(u"/json"_s).toUtf8()
+        + R"("}, {"id": "b", "type": "http", "url": ")" + url(u"/text"_s).toUtf8()
+        + R"("}, {"id": "c", "type": "http", "url": ")" + url(u"/status/404"_s).toUtf8()
+        + R"("}, {"id": "r", "type": "respond", "body": "{{ steps.a.body.b }} {{ steps.b.body }} {{ steps.c.status }}"}])";
+    EngineHarness harness({pipe(steps)});
+    const quint64 accepted = m_mock.acceptedConnections();
+    for (int run = 0; run < 5; ++run) {
+        const std::optional<PipeResult> result = harness.run(u"p"_s);
+        QVERIFY(result);
+        QCOMPARE(QString::fromUtf8(result->body), u"2 é texto 404"_s);
+    }
+    QCOMPARE(m_mock.acceptedConnections() - accepted, quint64(1));
 }
 
 void TestPipeSteps::failureAnsweredByOnException()

@@ -16,6 +16,10 @@ int main(int argc, char *argv[])
             qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QGuiApplication>(argc, argv);
     } else {
+        // a headless command has no GLib main loop to join: Qt's own event dispatcher costs less
+        // per socket event, which a served pipe under load feels
+        if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+            qputenv("QT_NO_GLIB", "1");
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
     return jb::CliApp::run(app->arguments());

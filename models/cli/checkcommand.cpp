@@ -204,10 +204,12 @@ int CheckCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
     QEventLoop loop;
     QObject::connect(&runner, &ProbeRunner::finished, &loop, [&loop] { loop.quit(); });
     runner.start(probes, environment);
+    // the probes run on the runner's pool: this thread fingerprints what they test meanwhile
+    const QHash<QString, ProbeStamp> stamps = InventoryHashes::of(data.entities).stamps(probes);
     if (runner.isRunning())
         loop.exec();
     ProbeRun run = runner.lastRun();
-    InventoryHashes::of(data.entities).stampRun(run, probes);
+    InventoryHashes::applyStamps(run, stamps);
 
     if (options->evidence) {
         const Result<QString> written = EvidenceStore(data.folder).write(run);

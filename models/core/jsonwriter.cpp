@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -38,8 +39,8 @@ QStringList JsonWriter::orderedKeys(const QJsonObject &object, const QStringList
 void JsonWriter::writeValue(
     QByteArray &out, const QJsonValue &value, const KeyOrder &order, const QString &schemaPath, int depth)
 {
-    const QByteArray indent(2 * (depth + 1), ' ');
-    const QByteArray closingIndent(2 * depth, ' ');
+    const qsizetype indent = 2 * (depth + 1);
+    const qsizetype closingIndent = 2 * depth;
     switch (value.type()) {
     case QJsonValue::Null:
     case QJsonValue::Undefined:
@@ -62,11 +63,11 @@ void JsonWriter::writeValue(
         }
         out += "[\n";
         for (qsizetype i = 0; i < array.size(); ++i) {
-            out += indent;
+            out.append(indent, ' ');
             writeValue(out, array.at(i), order, schemaPath, depth + 1);
             out += i + 1 < array.size() ? ",\n" : "\n";
         }
-        out += closingIndent;
+        out.append(closingIndent, ' ');
         out += ']';
         break;
     }
@@ -76,18 +77,33 @@ void JsonWriter::writeValue(
             out += "{}";
             break;
         }
-        const QStringList keys = orderedKeys(object, order ? order(schemaPath) : QStringList());
+        const QStringList preferred = order ? order(schemaPath) : QStringList();
         out += "{\n";
-        for (qsizetype i = 0; i < keys.size(); ++i) {
-            const QString &key = keys.at(i);
-            out += indent;
+        bool first = true;
+        const auto writeMember = [&](const QString &key, const QJsonValue &member) {
+            if (!first)
+                out += ",\n";
+            first = false;
+            out.append(indent, ' ');
             writeString(out, key);
             out += ": ";
-            const QString childPath = schemaPath.isEmpty() ? key : schemaPath + u'/' + key;
-            writeValue(out, object.value(key), order, childPath, depth + 1);
-            out += i + 1 < keys.size() ? ",\n" : "\n";
+            // the path only matters to a key order; without one, no string is built per key
+            const QString childPath
+                = !order ? QString() : (schemaPath.isEmpty() ? key : schemaPath + u'/' + key);
+            writeValue(out, member, order, childPath, depth + 1);
+        };
+        // the preferred keys first, then the rest as QJsonObject iterates them: sorted
+        for (const QString &key : preferred) {
+            const auto found = object.constFind(key);
+            if (found != object.constEnd())
+                writeMember(key, found.value());
         }
-        out += closingIndent;
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (!preferred.contains(it.key()))
+                writeMember(it.key(), it.value());
+        }
+        out += '\n';
+        out.append(closingIndent, ' ');
         out += '}';
         break;
     }
@@ -98,6 +114,13 @@ void JsonWriter::writeString(QByteArray &out, const QString &text)
 {
     out += '"';
     const QByteArray utf8 = text.toUtf8();
+    const bool plain = std::none_of(utf8.cbegin(), utf8.cend(),
+        [](char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; });
+    if (plain) { // most strings: one append
+        out += utf8;
+        out += '"';
+        return;
+    }
     for (const char c : utf8) {
         const auto byte = static_cast<unsigned char>(c);
         switch (c) {

@@ -4,7 +4,6 @@
 #include "projectformat.h"
 
 #include <QCryptographicHash>
-#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -42,15 +41,27 @@ ProbeStamp InventoryHashes::stamp(const ProbeSpec &spec) const
     return stamp;
 }
 
+QHash<QString, ProbeStamp> InventoryHashes::stamps(const QList<ProbeSpec> &specs) const
+{
+    QHash<QString, ProbeStamp> stamps;
+    stamps.reserve(specs.size());
+    for (const ProbeSpec &spec : specs)
+        stamps.insert(spec.id, stamp(spec));
+    return stamps;
+}
+
+void InventoryHashes::applyStamps(ProbeRun &run, const QHash<QString, ProbeStamp> &stamps)
+{
+    for (const ProbeResult &result : std::as_const(run.results)) {
+        const auto found = stamps.constFind(result.probeId);
+        if (found != stamps.constEnd())
+            run.stamps.insert(result.probeId, found.value());
+    }
+}
+
 void InventoryHashes::stampRun(ProbeRun &run, const QList<ProbeSpec> &specs) const
 {
-    QSet<QString> ran;
-    for (const ProbeResult &result : std::as_const(run.results))
-        ran.insert(result.probeId);
-    for (const ProbeSpec &spec : specs) {
-        if (ran.contains(spec.id))
-            run.stamps.insert(spec.id, stamp(spec));
-    }
+    applyStamps(run, stamps(specs));
 }
 
 } // namespace jb

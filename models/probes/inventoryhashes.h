@@ -21,7 +21,12 @@ public:
     // probe itself recorded).
     static QString probeHash(const ProbeSpec &spec);
     ProbeStamp stamp(const ProbeSpec &spec) const;
-    // Adds a stamp to `run` for every result whose probe is in `specs`.
+    // The stamps of `specs`, by probe id. They do not depend on results: a caller may make them
+    // while the probes run.
+    QHash<QString, ProbeStamp> stamps(const QList<ProbeSpec> &specs) const;
+    // Adds to `run` the stamp of every result's probe found in `stamps`.
+    static void applyStamps(ProbeRun &run, const QHash<QString, ProbeStamp> &stamps);
+    // Both at once: a stamp for every result whose probe is in `specs`.
     void stampRun(ProbeRun &run, const QList<ProbeSpec> &specs) const;
 
 private:

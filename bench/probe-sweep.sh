@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: a sweep of 1,000 TCP probes on loopback (500 open ports, 500 closed) with
 # `journeybench-cli check --concurrency 64`, side by side with `nmap -sT -p <the same ports> 127.0.0.1`,
-# each run 3 times in the same session (alternating), medians and ratio printed as a Markdown table.
+# each run 3 times (RUNS=N to change) in the same session (alternating), for the probes recorded as
+# 1,000 probe files and as one server with 1,000 ports; medians and ratios printed as a Markdown table.
 #
 #   bench/probe-sweep.sh [path/to/journeybench-cli]     (default: build/dev/app/cli/journeybench-cli)
 #
@@ -12,7 +13,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 cli=${1:-$root/build/dev/app/cli/journeybench-cli}
-runs=3
+runs=${RUNS:-3}
 open_count=500
 closed_count=500
 concurrency=64
@@ -73,57 +74,74 @@ closed_ports=("${closed_ports[@]:1}")
 all_ports=("${open_ports[@]}" "${closed_ports[@]}")
 port_list=$(IFS=,; echo "${all_ports[*]}")
 
-# A project whose only probes are the 1,000 TCP probes (user probes of environment "bench").
-project=$work/project
-mkdir -p "$project/environments" "$project/probes"
-printf '{\n  "schemaVersion": 1,\n  "name": "probe sweep"\n}\n' >"$project/journey.json"
-printf '{\n  "id": "bench",\n  "name": "Bench"\n}\n' >"$project/environments/bench.json"
+# The same 1,000 TCP probes recorded two ways an integration owner records them, each a project of
+# its own with environment "bench":
+# - files: 1,000 user probes, one file each under probes/;
+# - server: one server under servers/ (ip 127.0.0.1) with the 1,000 ports, from which the planner
+#   generates the probes, as it does from any inventory.
+make_project() { # folder
+  mkdir -p "$1/environments"
+  printf '{\n  "schemaVersion": 1,\n  "name": "probe sweep"\n}\n' >"$1/journey.json"
+  printf '{\n  "id": "bench",\n  "name": "Bench"\n}\n' >"$1/environments/bench.json"
+}
+make_project "$work/files"
+mkdir -p "$work/files/probes"
 for port in "${all_ports[@]}"; do
   printf '{\n  "id": "tcp-%s",\n  "name": "port %s",\n  "type": "tcp",\n  "phase": 2,\n  "environment": "bench",\n  "host": "127.0.0.1",\n  "port": %s\n}\n' \
-    "$port" "$port" "$port" >"$project/probes/tcp-$port.json"
+    "$port" "$port" "$port" >"$work/files/probes/tcp-$port.json"
 done
+make_project "$work/server"
+mkdir -p "$work/server/servers"
+python3 - "$work/server/servers/sweep.json" "${all_ports[@]}" <<'PY'
+import json, sys
+ports = [{"port": int(p), "protocol": "tcp", "purpose": "sweep"} for p in sys.argv[2:]]
+server = {"id": "sweep", "name": "Sweep target", "ip": "127.0.0.1", "environment": "bench", "ports": ports}
+json.dump(server, open(sys.argv[1], "w"), indent=2)
+PY
 
 now_ms() { date +%s%3N; }
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
 
-ours=()
-ours_inner=()
-theirs=()
-for ((run = 1; run <= runs; run++)); do
-  start=$(now_ms)
-  set +e
-  "$cli" check "$project" --env bench --concurrency "$concurrency" --no-evidence --json >"$work/ours.json" 2>"$work/ours.err"
-  code=$?
-  set -e
-  end=$(now_ms)
-  # exit 1 is expected: half the ports are closed, so half the probes fail
-  [[ $code -eq 1 ]] || { echo "probe-sweep: journeybench-cli exited $code: $(cat "$work/ours.err")" >&2; exit 1; }
-  read -r passed failed inner < <(python3 -c '
+echo "| date | machine | inventory | journeybench-cli check, whole process (ms) | of which the probe run (ms) | nmap -sT (ms) | nmap / process | nmap / probe run |"
+echo "|---|---|---|---|---|---|---|---|"
+for shape in files server; do
+  project=$work/$shape
+  ours=()
+  ours_inner=()
+  theirs=()
+  for ((run = 1; run <= runs; run++)); do
+    start=$(now_ms)
+    set +e
+    "$cli" check "$project" --env bench --concurrency "$concurrency" --no-evidence --json >"$work/ours.json" 2>"$work/ours.err"
+    code=$?
+    set -e
+    end=$(now_ms)
+    # exit 1 is expected: half the ports are closed, so half the probes fail
+    [[ $code -eq 1 ]] || { echo "probe-sweep: journeybench-cli exited $code: $(cat "$work/ours.err")" >&2; exit 1; }
+    read -r passed failed inner < <(python3 -c '
 import json, sys
 from datetime import datetime
 run = json.load(open(sys.argv[1]))
 s = run["summary"]
 t = lambda k: datetime.fromisoformat(run[k].replace("Z", "+00:00"))
 print(s["pass"], s["fail"], int((t("finishedAt") - t("startedAt")).total_seconds() * 1000))' "$work/ours.json")
-  [[ $passed -eq $open_count && $failed -eq $closed_count ]] ||
-    { echo "probe-sweep: journeybench-cli found $passed open and $failed closed, expected $open_count and $closed_count" >&2; exit 1; }
-  ours+=($((end - start)))
-  ours_inner+=("$inner")
+    [[ $passed -eq $open_count && $failed -eq $closed_count ]] ||
+      { echo "probe-sweep: journeybench-cli found $passed open and $failed closed, expected $open_count and $closed_count" >&2; exit 1; }
+    ours+=($((end - start)))
+    ours_inner+=("$inner")
 
-  start=$(now_ms)
-  nmap -sT -p "$port_list" 127.0.0.1 >"$work/nmap.txt" 2>&1
-  end=$(now_ms)
-  found=$(grep -c '/tcp  *open' "$work/nmap.txt" || true)
-  [[ $found -eq $open_count ]] || { echo "probe-sweep: nmap found $found open ports, expected $open_count" >&2; exit 1; }
-  theirs+=($((end - start)))
+    start=$(now_ms)
+    nmap -sT -p "$port_list" 127.0.0.1 >"$work/nmap.txt" 2>&1
+    end=$(now_ms)
+    found=$(grep -c '/tcp  *open' "$work/nmap.txt" || true)
+    [[ $found -eq $open_count ]] || { echo "probe-sweep: nmap found $found open ports, expected $open_count" >&2; exit 1; }
+    theirs+=($((end - start)))
+  done
+  m_ours=$(median "${ours[@]}")
+  m_inner=$(median "${ours_inner[@]}")
+  m_theirs=$(median "${theirs[@]}")
+  ratio=$(python3 -c "print(f'{$m_theirs / $m_ours:.2f}')")
+  ratio_inner=$(python3 -c "print(f'{$m_theirs / max($m_inner, 1):.2f}')")
+  what=$([[ $shape == files ]] && echo "1,000 probe files" || echo "1 server, 1,000 ports")
+  echo "| $(date -u +%Y-%m-%d) | $(nproc) CPUs, $(uname -r) | $what | $m_ours (runs: ${ours[*]}) | $m_inner (runs: ${ours_inner[*]}) | $m_theirs (runs: ${theirs[*]}) | $ratio | $ratio_inner |"
 done
-
-median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
-m_ours=$(median "${ours[@]}")
-m_inner=$(median "${ours_inner[@]}")
-m_theirs=$(median "${theirs[@]}")
-ratio=$(python3 -c "print(f'{$m_theirs / $m_ours:.2f}')")
-ratio_inner=$(python3 -c "print(f'{$m_theirs / max($m_inner, 1):.2f}')")
-
-echo "| date | machine | journeybench-cli check, whole process (ms) | of which the probe run (ms) | nmap -sT (ms) | nmap / process | nmap / probe run |"
-echo "|---|---|---|---|---|---|---|"
-echo "| $(date -u +%Y-%m-%d) | $(nproc) CPUs, $(uname -r) | $m_ours (runs: ${ours[*]}) | $m_inner (runs: ${ours_inner[*]}) | $m_theirs (runs: ${theirs[*]}) | $ratio | $ratio_inner |"

@@ -16,16 +16,11 @@ class JsonWriter final
 public:
     // Returns the preferred key order for the object at `schemaPath`, the keys from the root to the
     // object joined by '/' with array indices left out ("" is the root, "fields" an item of fields).
+    // A function of the path alone: one write asks for each path once.
     using KeyOrder = std::function<QStringList(const QString &schemaPath)>;
 
     static QByteArray write(const QJsonValue &value, const KeyOrder &order = {});
     static QStringList orderedKeys(const QJsonObject &object, const QStringList &preferred);
-
-private:
-    static void writeValue(QByteArray &out, const QJsonValue &value, const KeyOrder &order,
-        const QString &schemaPath, int depth);
-    static void writeString(QByteArray &out, const QString &text);
-    static void writeNumber(QByteArray &out, double number);
 };
 
 } // namespace jb

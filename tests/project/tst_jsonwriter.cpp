@@ -193,7 +193,8 @@ void TestJsonWriter::keyOrder()
 
 void TestJsonWriter::schemaPathsAskedFor()
 {
-    // array indices are left out of the schema path; nested objects extend it
+    // array indices are left out of the schema path; nested objects extend it; each path is asked
+    // once per write, however many objects share it (the two items of fields)
     QStringList asked;
     const JsonWriter::KeyOrder order = [&asked](const QString &schemaPath) {
         asked.append(schemaPath);
@@ -205,8 +206,7 @@ void TestJsonWriter::schemaPathsAskedFor()
                 QJsonObject{{u"name"_s, u"uf"_s}, {u"rule"_s, QJsonObject{{u"k"_s, 1}}}}}},
         {u"meta"_s, QJsonObject{{u"inner"_s, QJsonObject{{u"x"_s, 1}}}}}};
     JsonWriter::write(contract, order);
-    QCOMPARE(
-        asked, (QStringList{u""_s, u"fields"_s, u"fields"_s, u"fields/rule"_s, u"meta"_s, u"meta/inner"_s}));
+    QCOMPARE(asked, (QStringList{u""_s, u"fields"_s, u"fields/rule"_s, u"meta"_s, u"meta/inner"_s}));
 }
 
 void TestJsonWriter::orderedKeys()

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListView>
 #include <QMessageBox>
@@ -163,16 +164,25 @@ void MainWindow::connectSession()
     connect(session, &ProjectSession::loadStarted, this, [this](const QString &folder) {
         statusBar()->showMessage(u"Opening %1…"_s.arg(QDir::toNativeSeparators(folder)));
     });
+    connect(session, &ProjectSession::sampleRenewed, this, [this](const QString &keptAs) {
+        // the kept copy sits beside the new one: its name is enough
+        m_sampleNote = keptAs.isEmpty()
+            ? u"the sample was updated to this version's"_s
+            : u"the sample was updated; your earlier copy is \u201c%1\u201d beside it"_s.arg(
+                QFileInfo(keptAs).fileName());
+    });
     connect(session, &ProjectSession::opened, this, [this](const QString &folder) {
         RecentProjects(m_settings).add(folder);
         updateRecentMenu();
         m_central->setCurrentIndex(workspaceIndex);
         const int diagnostics = static_cast<int>(m_session->loadDiagnostics().size());
-        statusBar()->showMessage(diagnostics == 0
-                ? u"Opened %1"_s.arg(m_session->document()->projectName())
-                : u"Opened %1; %2 file(s) could not be loaded"_s.arg(m_session->document()->projectName())
-                      .arg(diagnostics),
-            5000);
+        QString message = diagnostics == 0
+            ? u"Opened %1"_s.arg(m_session->document()->projectName())
+            : u"Opened %1; %2 file(s) could not be loaded"_s.arg(m_session->document()->projectName())
+                  .arg(diagnostics);
+        if (!m_sampleNote.isEmpty())
+            message += u"; "_s + std::exchange(m_sampleNote, QString());
+        statusBar()->showMessage(message, 10000);
         updateTitle();
         updateStatus();
         updateEditActions();

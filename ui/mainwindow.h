@@ -116,6 +116,7 @@ private:
     QToolButton *m_diagnosticsButton = nullptr;
     QToolButton *m_problemsButton = nullptr;
     QLabel *m_changesLabel = nullptr;
+    QString m_sampleNote; // said with "Opened …" after the sample project was renewed
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;

@@ -198,14 +198,16 @@ void ProjectSession::create(const QString &folder, const QString &name)
 void ProjectSession::openSample(const QString &bundledFolder, const QString &userCopyFolder)
 {
     whenDone(QtConcurrent::run([bundledFolder, userCopyFolder] {
-        const Result<QString> copy = SampleProject::ensureCopy(bundledFolder, userCopyFolder);
-        return copy ? QStringList{copy.value(), QString()} : QStringList{QString(), copy.errorString()};
+        return SampleProject::ensureCopy(bundledFolder, userCopyFolder);
     }),
-        this, [this, userCopyFolder](const QStringList &outcome) {
-            if (outcome.at(0).isEmpty())
-                Q_EMIT openFailed(userCopyFolder, outcome.at(1));
-            else
-                open(outcome.at(0));
+        this, [this, userCopyFolder](const Result<SampleProject::Copy> &copy) {
+            if (!copy) {
+                Q_EMIT openFailed(userCopyFolder, copy.errorString());
+                return;
+            }
+            if (copy.value().renewed)
+                Q_EMIT sampleRenewed(copy.value().keptAs);
+            open(copy.value().folder);
         });
 }
 

@@ -65,6 +65,9 @@ public:
 Q_SIGNALS:
     void loadStarted(const QString &folder);
     void opened(const QString &folder);
+    // openSample() made a fresh copy of a changed bundled sample; `keptAs` holds the user's
+    // changed earlier copy ("" when it had no changes and was replaced).
+    void sampleRenewed(const QString &keptAs);
     void openFailed(const QString &folder, const QString &message);
     void recoveryOffered(const QDateTime &savedAt);
     void saved(const QString &folder, const QStringList &written);

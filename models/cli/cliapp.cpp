@@ -3,6 +3,7 @@
 #include "checkcommand.h"
 #include "contractmockroutes.h"
 #include "exportcommand.h"
+#include "faultoptions.h"
 #include "firewallcommand.h"
 #include "mapcommand.h"
 #include "mockserver.h"
@@ -236,7 +237,8 @@ int CliApp::format(const QStringList &args, QTextStream &out, QTextStream &err)
 int CliApp::mock(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString synopsis = u"mock DIR [--port N] [--bind ADDRESS] [--dataset FILE] [--erro-boolean] "
-                             "[--compact] [--faults FILE] [--seed N]"_s;
+                             "[--compact] "_s
+        + FaultOptions::synopsis;
     QCommandLineParser parser;
     const QCommandLineOption portOption(
         u"port"_s, u"Listen on port N (default: a free port the system picks)."_s, u"N"_s);
@@ -252,14 +254,15 @@ int CliApp::mock(const QStringList &args, QTextStream &out, QTextStream &err)
         u"erro-boolean"_s, u"Answer an unknown CEP with the older {\"erro\": true} instead of \"true\"."_s);
     const QCommandLineOption compactOption(
         u"compact"_s, u"Write ViaCEP's answers without whitespace (ViaCEP itself indents them)."_s);
-    const QCommandLineOption faultsOption(
-        u"faults"_s, u"Inject the faults of FILE, a JSON array of fault rules."_s, u"FILE"_s);
-    const QCommandLineOption seedOption(
-        u"seed"_s, u"Seed the fault generator with N, to replay the same faults."_s, u"N"_s);
-    parser.addOptions(
-        {portOption, bindOption, datasetOption, erroOption, compactOption, faultsOption, seedOption});
+    FaultOptions faultOptions;
+    parser.addOptions({portOption, bindOption, datasetOption, erroOption, compactOption});
+    faultOptions.addTo(parser);
     if (!parseCommand(parser, args, 1, synopsis, err))
         return UsageError;
+    if (const QString problem = faultOptions.parse(parser); !problem.isEmpty()) {
+        err << u"error: "_s << problem << u"\nusage: journeybench-cli "_s << synopsis << Qt::endl;
+        return UsageError;
+    }
     if (!QCoreApplication::instance()) {
         err << u"error: mock needs the application's event loop"_s << Qt::endl;
         return Failure;
@@ -285,15 +288,6 @@ int CliApp::mock(const QStringList &args, QTextStream &out, QTextStream &err)
         }
         options.address = address;
         options.allowNonLoopback = true; // --bind is the explicit request
-    }
-    std::optional<quint32> seed;
-    if (parser.isSet(seedOption)) {
-        bool ok = false;
-        seed = parser.value(seedOption).toUInt(&ok);
-        if (!ok) {
-            err << u"error: --seed wants a whole number"_s << Qt::endl;
-            return UsageError;
-        }
     }
 
     const std::optional<ProjectLoad> load = loadProject(parser.positionalArguments().constFirst(), err);
@@ -344,25 +338,11 @@ int CliApp::mock(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     server.router().addRoutes(std::move(contracts).value());
 
-    if (parser.isSet(faultsOption)) {
-        QFile file(parser.value(faultsOption));
-        if (!file.open(QIODevice::ReadOnly)) {
-            err << u"error: cannot read %1: %2"_s.arg(file.fileName(), file.errorString()) << Qt::endl;
-            return Failure;
-        }
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
-        const Result<QList<FaultRule>> faults = error.error == QJsonParseError::NoError
-            ? FaultRule::listFromJson(document.isArray() ? QJsonValue(document.array()) : QJsonValue())
-            : Result<QList<FaultRule>>::failure(Error::Code::Parse, error.errorString());
-        if (!faults) {
-            err << u"error: %1: %2"_s.arg(file.fileName(), faults.errorString()) << Qt::endl;
-            return Failure;
-        }
-        server.router().faults().setRules(faults.value());
+    if (const Status faults = faultOptions.load(load->data.folder); !faults) {
+        err << u"error: "_s << faults.errorString() << Qt::endl;
+        return Failure;
     }
-    if (seed)
-        server.router().faults().reseed(*seed);
+    faultOptions.applyTo(server.router().faults());
 
     if (const Status started = server.start(options); !started) {
         err << u"error: "_s << started.errorString() << Qt::endl;
@@ -380,13 +360,7 @@ int CliApp::mock(const QStringList &args, QTextStream &out, QTextStream &err)
             << Qt::endl;
     for (const QString &line : std::as_const(skipped))
         err << u"note: "_s << line << u'\n';
-    for (const FaultRule &fault : server.router().faults().rules()) {
-        err << u"fault: %1 on %2, probability %3"_s.arg(faultKindName(fault.kind), fault.route)
-                   .arg(fault.probability);
-        if (fault.kind == FaultKind::Blocked)
-            err << u" (closes connections unanswered; the listening socket stays up)"_s;
-        err << u'\n';
-    }
+    faultOptions.describe(err);
     err << u"serving %1 ViaCEP records; stop with Ctrl-C or SIGTERM"_s.arg(viaCep->dataset().size())
         << Qt::endl;
 

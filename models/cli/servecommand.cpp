@@ -1,6 +1,7 @@
 #include "servecommand.h"
 
 #include "contractmockroutes.h"
+#include "faultoptions.h"
 #include "mockserver.h"
 #include "pipeengine.h"
 #include "pipehost.h"
@@ -59,7 +60,8 @@ Status setUpMocks(MockServer &server, const ProjectData &project)
 
 QString ServeCommand::synopsis()
 {
-    return u"serve DIR [--env NAME] [--port N] [--set KEY=VALUE]... [--no-mock] [--workers N]"_s;
+    return u"serve DIR [--env NAME] [--port N] [--set KEY=VALUE]... [--no-mock] [--workers N] "_s
+        + FaultOptions::synopsis;
 }
 
 int ServeCommand::run(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -74,9 +76,15 @@ int ServeCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
     const QCommandLineOption workers(
         u"workers"_s, u"Worker threads running executions (default 2)."_s, u"N"_s);
     parser.addOptions({environment, portOption, set, noMock, workers});
+    FaultOptions faultOptions; // for the mocks serve starts
+    faultOptions.addTo(parser);
     if (!parser.parse(args) || parser.positionalArguments().size() != 1) {
         err << (parser.errorText().isEmpty() ? QString() : parser.errorText() + u'\n')
             << u"usage: journeybench-cli "_s << synopsis() << Qt::endl;
+        return 2;
+    }
+    if (const QString problem = faultOptions.parse(parser); !problem.isEmpty()) {
+        err << u"error: "_s << problem << u"\nusage: journeybench-cli "_s << synopsis() << Qt::endl;
         return 2;
     }
     bool ok = true;
@@ -123,6 +131,11 @@ int ServeCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
             err << u"error: mocks: "_s << ready.errorString() << Qt::endl;
             return 1;
         }
+        if (const Status faults = faultOptions.load(project.folder); !faults) {
+            err << u"error: mocks: "_s << faults.errorString() << Qt::endl;
+            return 1;
+        }
+        faultOptions.applyTo(mock.router().faults());
         MockServer::Options options;
         options.port = quint16(mockUrl.port(80));
         if (!mock.start(options)) {
@@ -158,6 +171,7 @@ int ServeCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
     out.flush();
     for (const QString &note : std::as_const(notes))
         err << u"note: "_s << note << u'\n';
+    faultOptions.describe(err);
     err << u"serving %1 pipe(s) of %2 (environment %3); stop with Ctrl-C or SIGTERM"_s.arg(
         QString::number(catalog->restPipes().size()), project.folder, engine.environment().name())
         << Qt::endl;

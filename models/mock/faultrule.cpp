@@ -1,6 +1,8 @@
 #include "faultrule.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <array>
 #include <cmath>
@@ -146,6 +148,24 @@ Result<QList<FaultRule>> FaultRule::listFromJson(const QJsonValue &value)
             return Error{rule.error().code, u"fault rule %1: %2"_s.arg(i + 1).arg(rule.errorString())};
         rules.append(std::move(rule).value());
     }
+    return rules;
+}
+
+Result<QList<FaultRule>> FaultRule::listFromFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Result<QList<FaultRule>>::failure(
+            Error::Code::Io, u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError)
+        return Result<QList<FaultRule>>::failure(Error::Code::Parse,
+            u"%1: not JSON (%2 at byte %3)"_s.arg(path, error.errorString()).arg(error.offset));
+    Result<QList<FaultRule>> rules
+        = listFromJson(document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object()));
+    if (!rules)
+        return Error{rules.error().code, path + u": "_s + rules.errorString()};
     return rules;
 }
 

@@ -34,6 +34,8 @@ QList<FaultKind> allFaultKinds();
 struct FaultRule
 {
     static constexpr QLatin1StringView anyRoute{"*"};
+    // Where a project keeps the fault rules of its mocks (the GUI's mock page writes them).
+    static constexpr QLatin1StringView projectRelativePath{"mocks/faults.json"};
     static constexpr qint64 defaultOversizeBytes = 6 * 1024 * 1024;
 
     QString route = QString(anyRoute); // a route key ("GET /ws/{cep}/json/") or "*" for every route
@@ -49,6 +51,8 @@ struct FaultRule
     QJsonObject toJson() const;
     static Result<FaultRule> fromJson(const QJsonObject &object);
     static Result<QList<FaultRule>> listFromJson(const QJsonValue &value);
+    // The rules of a JSON file holding an array of them; the error names the file.
+    static Result<QList<FaultRule>> listFromFile(const QString &path);
     friend bool operator==(const FaultRule &, const FaultRule &) = default;
 };
 

@@ -61,6 +61,36 @@ Run cli(const QStringList &arguments)
     return run;
 }
 
+// Starts `journeybench-cli ARGS` (mock or serve with its own mocks) and returns its base URL once
+// printed; the process stays running until `stop`.
+QUrl startServer(QProcess &process, const QStringList &arguments)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"JB_DATA_DIR"_s, QStringLiteral(JB_SOURCE_DIR "/resources"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(JB_CLI_PATH), arguments);
+    if (!process.waitForStarted())
+        return {};
+    QElapsedTimer clock;
+    clock.start();
+    while (!process.canReadLine() && process.state() == QProcess::Running && clock.elapsed() < 20000)
+        QTest::qWait(10);
+    return QUrl(QString::fromUtf8(process.readLine().trimmed()));
+}
+
+bool stop(QProcess &process)
+{
+    ::kill(pid_t(process.processId()), SIGTERM);
+    return process.waitForFinished(10000) && process.exitStatus() == QProcess::NormalExit;
+}
+
+bool writeFaults(const QString &project, const QByteArray &content)
+{
+    QDir().mkpath(project + u"/mocks"_s);
+    QFile file(project + u"/mocks/faults.json"_s);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
 } // namespace
 
 class TestPipeCli : public QObject
@@ -78,6 +108,10 @@ private Q_SLOTS:
     void runUsageErrors();
     void serve();
     void serveWithItsOwnMocks();
+    void projectFaults_data();
+    void projectFaults();
+    void faultOptionErrors_data();
+    void faultOptionErrors();
 
 private:
     QString mockUrl() const { return m_mock.baseUrl().toString(); }
@@ -292,6 +326,101 @@ void TestPipeCli::serveWithItsOwnMocks()
     ::kill(pid_t(process.processId()), SIGINT);
     QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 10000);
     QCOMPARE(process.exitCode(), 0);
+}
+
+void TestPipeCli::projectFaults_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<int>("status");
+
+    // mocks/faults.json makes ViaCEP answer 503 every time, as the GUI's mock page would keep it
+    QTest::addRow("mock: the project's faults")
+        << u"mock"_s << QStringList() << QByteArray("/ws/01001000/json/") << 503;
+    QTest::addRow("mock --no-faults")
+        << u"mock"_s << QStringList{u"--no-faults"_s} << QByteArray("/ws/01001000/json/") << 200;
+    QTest::addRow("serve: the pipe meets the fault, 502")
+        << u"serve"_s << QStringList() << QByteArray("/consultaCEP/01001-000") << 502;
+    QTest::addRow("serve --no-faults")
+        << u"serve"_s << QStringList{u"--no-faults"_s} << QByteArray("/consultaCEP/01001-000") << 200;
+}
+
+void TestPipeCli::projectFaults()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, options);
+    QFETCH(QByteArray, target);
+    QFETCH(int, status);
+
+    FaultRule rule;
+    rule.route = u"GET /ws/{cep}/json/"_s;
+    rule.kind = FaultKind::Http503;
+    QVERIFY(writeFaults(m_project, QJsonDocument(QJsonArray{rule.toJson()}).toJson()));
+    QProcess process;
+    const QUrl base = startServer(process, QStringList{command, m_project, u"--port"_s, u"0"_s} + options);
+    if (base.port() <= 0)
+        QFAIL(process.readAllStandardError().constData());
+    LoadClient client(quint16(base.port()), {target}, 1);
+    QVERIFY(client.wait(20000));
+    QCOMPARE(client.answers().at(0).status, status);
+    QVERIFY(stop(process));
+    const QByteArray err = process.readAllStandardError();
+    // the rules in force are said at start, and only when there are some
+    QCOMPARE(err.contains("fault: http-503 on GET /ws/{cep}/json/, probability 1"), status != 200);
+    QCOMPARE(err.contains("mocks/faults.json (--no-faults to serve without them)"), status != 200);
+}
+
+void TestPipeCli::faultOptionErrors_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QByteArray>("faultsFile"); // mocks/faults.json of the project ("" none)
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+
+    QTest::addRow("--faults names a missing file")
+        << QStringList{u"--faults"_s, u"/nonexistent/faults.json"_s} << QByteArray() << 1
+        << u"cannot read /nonexistent/faults.json"_s;
+    QTest::addRow("faults.json is not JSON")
+        << QStringList() << QByteArray("[{") << 1 << u"faults.json: not JSON"_s;
+    QTest::addRow("faults.json is not an array")
+        << QStringList() << QByteArray("{}") << 1 << u"fault rules must be a JSON array"_s;
+    QTest::addRow("a rule of an unknown kind")
+        << QStringList() << QByteArray(R"([{"route": "*", "kind": "gremlins"}])") << 1 << u"fault rule 1:"_s;
+    QTest::addRow("--faults with --no-faults") << QStringList{u"--faults"_s, u"x.json"_s,
+        u"--no-faults"_s} << QByteArray() << 2 << u"--faults and --no-faults exclude each other"_s;
+    QTest::addRow("--seed not a number")
+        << QStringList{u"--seed"_s, u"abc"_s} << QByteArray() << 2 << u"--seed wants a whole number"_s;
+}
+
+void TestPipeCli::faultOptionErrors()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QByteArray, faultsFile);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+
+    if (!faultsFile.isEmpty())
+        QVERIFY(writeFaults(m_project, faultsFile));
+    const QByteArray before = faultsFile;
+    // both commands refuse the same way, before serving anything
+    for (const QString &command : {u"mock"_s, u"serve"_s}) {
+        QProcess process;
+        const QUrl base
+            = startServer(process, QStringList{command, m_project, u"--port"_s, u"0"_s} + options);
+        QVERIFY2(
+            process.state() == QProcess::NotRunning || process.waitForFinished(20000), qPrintable(command));
+        QVERIFY2(base.isEmpty(), qPrintable(command + u": served at "_s + base.toString()));
+        QCOMPARE(process.exitCode(), exitCode);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.contains(message), qPrintable(command + u": "_s + err));
+    }
+    // the project's file is left as it was
+    if (!faultsFile.isEmpty()) {
+        QFile file(m_project + u"/mocks/faults.json"_s);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPipeCli)

@@ -155,10 +155,9 @@ void PipeRuntime::reload()
                 else
                     loaded.datasetError = dataset.errorString();
             }
-            QFile faults(QDir(folder).filePath(faultsRelativePath));
-            if (!folder.isEmpty() && faults.open(QIODevice::ReadOnly)) {
-                const Result<QList<FaultRule>> rules
-                    = FaultRule::listFromJson(QJsonDocument::fromJson(faults.readAll()).array());
+            const QString faults = QDir(folder).filePath(faultsRelativePath);
+            if (!folder.isEmpty() && QFileInfo(faults).isFile()) {
+                const Result<QList<FaultRule>> rules = FaultRule::listFromFile(faults);
                 if (rules)
                     loaded.faults = rules.value();
                 else

@@ -39,7 +39,7 @@ class PipeRuntime final : public QObject
 
 public:
     static constexpr QLatin1StringView mockVariable{"viacep.baseUrl"};
-    static constexpr QLatin1StringView faultsRelativePath{"mocks/faults.json"};
+    static constexpr QLatin1StringView faultsRelativePath = FaultRule::projectRelativePath;
 
     // The runtime of `session`, created on first use.
     static PipeRuntime *of(ProjectSession *session);

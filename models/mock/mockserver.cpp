@@ -73,6 +73,8 @@ struct MockServer::Exchange
 {
     QByteArray method;
     QByteArray path;
+    QByteArray query;
+    QByteArray body; // the request's, for the log
     qint64 timeMs = 0;
     QElapsedTimer clock;
     bool closeRequested = false;
@@ -187,6 +189,8 @@ void MockServer::serve(MockRequest &&request, bool closeRequested, QTcpSocket *s
     exchange.timeMs = QDateTime::currentMSecsSinceEpoch();
     exchange.method = request.method;
     exchange.path = request.path;
+    exchange.query = request.query;
+    exchange.body = request.body; // shared, not copied
     exchange.closeRequested = closeRequested;
 
     if (m_async) {
@@ -269,6 +273,8 @@ void MockServer::record(const Exchange &exchange, int status)
     entry.timeMs = exchange.timeMs;
     entry.method = exchange.method;
     entry.path = exchange.path;
+    entry.query = exchange.query;
+    entry.setBodies(exchange.body, status > 0 ? exchange.response.body : QByteArray());
     entry.route = exchange.response.route;
     entry.status = status;
     entry.latencyUs = exchange.clock.nsecsElapsed() / 1000;

@@ -12,17 +12,35 @@ namespace jb {
 // One request the mock server saw, as its live log shows it.
 struct RequestLogEntry
 {
+    // How much of each body the log keeps: enough to read a typical message, and a full ring of
+    // 10,000 entries stays under 80 MiB.
+    static constexpr qsizetype keptBodyBytes = 4096;
+
     quint64 sequence = 0; // 0, 1, 2, ... in arrival order, never reused
     qint64 timeMs = 0; // arrival, milliseconds since the epoch (UTC)
     QByteArray method;
     QByteArray path; // as sent, without the query
+    QByteArray query; // as sent, without the '?'
+    QByteArray requestBody; // the first keptBodyBytes of what the client sent
+    qint64 requestBytes = 0; // its whole size
+    QByteArray responseBody; // the first keptBodyBytes of the answer's body (none when unanswered)
+    qint64 responseBytes = 0;
     QString route; // the route key that answered; empty: no route (404)
     int status = 0; // 0: no HTTP answer (reset, blocked, no answer, client gone)
     qint64 latencyUs = 0; // arrival to the answer written (or the connection closed)
     AppliedFault fault;
+
+    // Keeps the start of both bodies (a body within the limit is shared, not copied).
+    void setBodies(const QByteArray &request, const QByteArray &response)
+    {
+        requestBytes = request.size();
+        requestBody = request.left(keptBodyBytes);
+        responseBytes = response.size();
+        responseBody = response.left(keptBodyBytes);
+    }
 };
 
-// The last `capacity` requests, in memory, in a ring: appending never allocates once the ring is
+// The last `capacity` requests, in memory, in a ring: appending reuses a slot once the ring is
 // full, and it never prints, so logging costs a request almost nothing. Listeners hear
 // entriesAdded() at most once per notify interval, however fast requests come.
 class RequestLog final : public QObject

@@ -157,4 +157,38 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
+namespace {
+
+QString bodyText(const char *what, const QByteArray &kept, qint64 size)
+{
+    if (size == 0)
+        return u"%1: none"_s.arg(QLatin1StringView(what));
+    QString head = u"%1, %2 bytes"_s.arg(QLatin1StringView(what)).arg(size);
+    if (size > kept.size())
+        head += u" (the first %1 kept)"_s.arg(kept.size());
+    // the bytes as sent: no re-indenting, which would also reorder a JSON object's keys
+    return head + u":\n"_s + QString::fromUtf8(kept);
+}
+
+} // namespace
+
+QString RequestLogModel::details(const RequestLogEntry &entry)
+{
+    QString text = QString::fromLatin1(entry.method) + u' ' + QString::fromUtf8(entry.path);
+    if (!entry.query.isEmpty())
+        text += u'?' + QString::fromUtf8(entry.query);
+    text += u'\n';
+    if (entry.status == 0)
+        text += u"no HTTP answer was written"_s;
+    else
+        text += u"answered %1"_s.arg(entry.status);
+    text += entry.route.isEmpty() ? u", no route matched"_s : u" by route %1"_s.arg(entry.route);
+    text += u" in %1\n"_s.arg(formatLatency(entry.latencyUs));
+    if (!entry.fault.isNone())
+        text += u"fault injected: %1\n"_s.arg(entry.fault.describe());
+    text += u'\n' + bodyText("request body", entry.requestBody, entry.requestBytes) + u"\n\n"_s
+        + bodyText("answer body", entry.responseBody, entry.responseBytes);
+    return text;
+}
+
 } // namespace jb

@@ -48,6 +48,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString formatLatency(qint64 latencyUs);
+    // The whole of one request as the log keeps it, for a details pane: request line, how it was
+    // answered, and both bodies as they went over the wire (the kept part of a larger one).
+    static QString details(const RequestLogEntry &entry);
 
 private:
     void resetFromLog();

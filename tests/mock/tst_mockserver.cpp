@@ -2,6 +2,7 @@
 #include "mockserver.h"
 #include "mocktestdata.h"
 #include "rawhttpclient.h"
+#include "requestlogmodel.h"
 #include "viaceproutes.h"
 
 #include <QJsonDocument>
@@ -86,6 +87,8 @@ private Q_SLOTS:
     void noAnswerIsBounded();
     void faultsReplayWithTheirSeed();
     void requestLog();
+    void requestLogKeepsBodies_data();
+    void requestLogKeepsBodies();
     void nonLoopbackNeedsConsent();
     void stopClosesEverything();
     void asyncAnswers();
@@ -508,6 +511,59 @@ void TestMockServer::requestLog()
     QCOMPARE(failed.status, 500);
     QCOMPARE(failed.fault.kind, FaultKind::Http500);
     QCOMPARE(failed.sequence, ok.sequence + 1);
+}
+
+void TestMockServer::requestLogKeepsBodies_data()
+{
+    QTest::addColumn<QByteArray>("request"); // the request's body ("" a GET)
+    QTest::addColumn<bool>("reset"); // a reset fault: no answer at all
+    QTest::addColumn<QStringList>("expected"); // lines the details hold
+
+    QTest::addRow("a GET and its record")
+        << QByteArray() << false
+        << QStringList{u"GET /ws/01001000/json/"_s, u"answered 200 by route GET /ws/{cep}/json/ in "_s,
+               u"request body: none"_s, u"\"localidade\": \"São Paulo\""_s};
+    QTest::addRow("a POST to the contract mock, body as sent")
+        << QByteArray(R"({"name": "MARIA"})") << false
+        << QStringList{u"POST /api/v1/customers"_s, u"request body, 17 bytes:\n{\"name\": \"MARIA\"}"_s,
+               u"answer body, 14 bytes:\n{\"id\": \"1001\"}"_s};
+    QTest::addRow("a body over the kept size")
+        << QByteArray(R"({"pad": ")" + QByteArray(10000, 'x') + R"("})") << false
+        << QStringList{u"request body, 10011 bytes (the first 4096 kept)"_s};
+    QTest::addRow("reset: no answer body")
+        << QByteArray() << true
+        << QStringList{u"no HTTP answer was written"_s, u"fault injected: reset"_s, u"answer body: none"_s};
+}
+
+void TestMockServer::requestLogKeepsBodies()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(bool, reset);
+    QFETCH(QStringList, expected);
+
+    if (reset)
+        m_server.router().faults().setRules({fault(FaultKind::Reset)});
+    RawHttpClient client(m_server.port());
+    const quint64 before = m_server.log().totalCount();
+    if (request.isEmpty())
+        client.send(RawHttpClient::get("/ws/01001000/json/"));
+    else
+        client.send("POST /api/v1/customers HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+            + QByteArray::number(request.size()) + "\r\n\r\n" + request);
+    QTRY_COMPARE(m_server.log().totalCount(), before + 1);
+    const RequestLogEntry &entry = m_server.log().at(m_server.log().size() - 1);
+    QCOMPARE(entry.requestBytes, request.size());
+    QCOMPARE(entry.requestBody, request.left(RequestLogEntry::keptBodyBytes));
+    if (reset) {
+        QCOMPARE(entry.responseBytes, 0);
+        QVERIFY(entry.responseBody.isEmpty());
+    } else {
+        QVERIFY(entry.responseBytes > 0);
+        QVERIFY(entry.responseBody.size() <= RequestLogEntry::keptBodyBytes);
+    }
+    const QString details = RequestLogModel::details(entry);
+    for (const QString &line : expected)
+        QVERIFY2(details.contains(line), qPrintable(u"no \"%1\" in:\n%2"_s.arg(line, details)));
 }
 
 void TestMockServer::nonLoopbackNeedsConsent()

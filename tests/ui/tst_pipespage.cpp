@@ -262,6 +262,11 @@ void TestPipesPage::mockStartsStopsAndLogsRequests()
     QCOMPARE(
         page.logModel()->index(row, RequestLogModel::StatusColumn).data(RequestLogModel::SortRole).toInt(),
         200);
+    // selecting the request shows what it was answered, byte for byte
+    QVERIFY(page.logDetails()->toPlainText().isEmpty());
+    page.logView()->setCurrentIndex(page.logModel()->index(row, RequestLogModel::PathColumn));
+    QVERIFY(page.logDetails()->toPlainText().startsWith(u"GET /ws/01001000/json/\nanswered 200"_s));
+    QVERIFY(page.logDetails()->toPlainText().contains(QString::fromUtf8(body)));
 
     page.startButton()->click(); // Stop
     QVERIFY(!mock->isListening());

@@ -11,10 +11,12 @@
 
 #include <QFile>
 #include <QFileDialog>
+#include <QFontDatabase>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -201,15 +203,42 @@ QWidget *MockPage::buildLogBox()
     QToolButton *clear = button(tr("Clear"), tr("Forget the logged requests"), this);
     connect(clear, &QToolButton::clicked, this, [this] { m_runtime->mock()->log().clear(); });
 
+    m_logDetails = new QPlainTextEdit(this);
+    m_logDetails->setObjectName(u"requestLogDetails"_s);
+    m_logDetails->setReadOnly(true);
+    m_logDetails->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_logDetails->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_logDetails->setPlaceholderText(tr("Select a request to see what it sent and what it was answered"));
+    connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &MockPage::showLogDetails);
+    connect(m_log, &QAbstractItemModel::modelReset, this, &MockPage::showLogDetails);
+    connect(m_log, &QAbstractItemModel::rowsRemoved, this, &MockPage::showLogDetails);
+
     auto *box = new QGroupBox(tr("Request log"), this);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(clear);
+    auto *split = new QSplitter(Qt::Vertical, box);
+    split->addWidget(m_logView);
+    split->addWidget(m_logDetails);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(buttons);
-    layout->addWidget(m_logView);
+    layout->addWidget(split);
     return box;
+}
+
+void MockPage::showLogDetails()
+{
+    const QModelIndex current = m_logView->selectionModel()->currentIndex();
+    if (!current.isValid() || current.row() >= m_log->rowCount()) {
+        m_logDetails->clear();
+        return;
+    }
+    m_logDetails->setPlainText(RequestLogModel::details(m_log->entry(current.row())));
 }
 
 void MockPage::startMock()

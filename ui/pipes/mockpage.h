@@ -6,6 +6,7 @@ class QGroupBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QPlainTextEdit;
 class QTableView;
 
 namespace jb {
@@ -39,6 +40,7 @@ public:
     QTableView *datasetView() const { return m_datasetView; }
     QTableView *faultView() const { return m_faultView; }
     QTableView *logView() const { return m_logView; }
+    QPlainTextEdit *logDetails() const { return m_logDetails; }
     QPushButton *startButton() const { return m_startButton; }
     QSpinBox *portBox() const { return m_portBox; }
     QLabel *stateLabel() const { return m_state; }
@@ -54,6 +56,7 @@ private:
     void updateState();
     void updateDatasetTitle();
     void chooseImportFile();
+    void showLogDetails();
 
     PipeRuntime *m_runtime;
     ViaCepDatasetModel *m_dataset;
@@ -67,6 +70,7 @@ private:
     QTableView *m_datasetView = nullptr;
     QTableView *m_faultView = nullptr;
     QTableView *m_logView = nullptr;
+    QPlainTextEdit *m_logDetails = nullptr; // the selected request: its bodies as they went over the wire
 };
 
 } // namespace jb

@@ -135,6 +135,20 @@ Result<QJSValue> PipeExecution::setting(
     return m_runtime.evaluate(value.isUndefined() ? fallback : value, m_scope);
 }
 
+Result<QJSValue> PipeExecution::evaluatedSettings(const StepDefinition &step, const QStringList &keys)
+{
+    QJSValue object = m_runtime.newObject();
+    for (const QString &key : keys) {
+        if (!step.settings.contains(key))
+            continue;
+        const Result<QJSValue> value = setting(step, key);
+        if (!value)
+            return value;
+        object.setProperty(key, value.value());
+    }
+    return object;
+}
+
 Result<int> PipeExecution::intSetting(const StepDefinition &step, const QString &key, int fallback)
 {
     if (!step.settings.contains(key))
@@ -293,15 +307,10 @@ void PipeExecution::runSet(const StepDefinition &step)
 
 void PipeExecution::runHttp(const StepDefinition &step)
 {
-    QJSValue settings = m_runtime.newObject();
-    for (const QString &key : HttpStep::settingKeys()) {
-        if (!step.settings.contains(key))
-            continue;
-        const Result<QJSValue> value = setting(step, key);
-        if (!value)
-            return fail(dataError(u"expression-error"_s, value.errorString()));
-        settings.setProperty(key, value.value());
-    }
+    const Result<QJSValue> evaluated = evaluatedSettings(step, HttpStep::settingKeys());
+    if (!evaluated)
+        return fail(dataError(u"expression-error"_s, evaluated.errorString()));
+    const QJSValue &settings = evaluated.value();
     m_running.input = settings;
     Result<HttpCallSpec> spec = HttpStep::spec(m_runtime, settings);
     if (!spec)
@@ -501,15 +510,10 @@ void PipeExecution::runMap(const StepDefinition &step)
 
 void PipeExecution::runDatabase(const StepDefinition &step)
 {
-    QJSValue settings = m_runtime.newObject();
-    for (const QString &key : DatabaseStep::settingKeys()) {
-        if (!step.settings.contains(key))
-            continue;
-        const Result<QJSValue> value = setting(step, key);
-        if (!value)
-            return fail(dataError(u"expression-error"_s, value.errorString()));
-        settings.setProperty(key, value.value());
-    }
+    const Result<QJSValue> evaluated = evaluatedSettings(step, DatabaseStep::settingKeys());
+    if (!evaluated)
+        return fail(dataError(u"expression-error"_s, evaluated.errorString()));
+    const QJSValue &settings = evaluated.value();
     m_running.input = settings;
     const QString id = m_runtime.toText(settings.property(u"database"_s));
     std::optional<DatabaseSpec> database = m_worker.catalog().database(id);

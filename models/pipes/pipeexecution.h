@@ -96,6 +96,8 @@ private:
 
     Result<QJSValue> setting(const StepDefinition &step, const QString &key, const QJsonValue &fallback = {});
     Result<int> intSetting(const StepDefinition &step, const QString &key, int fallback);
+    // The step's settings among `keys`, evaluated, as one object (those the step leaves out absent).
+    Result<QJSValue> evaluatedSettings(const StepDefinition &step, const QStringList &keys);
     QJsonValue traceValue(const QJSValue &value);
 
     PipeWorker &m_worker;

@@ -200,13 +200,18 @@ QWidget *MockPage::buildLogBox()
     for (int column = 0; column < RequestLogModel::ColumnCount; ++column)
         m_logView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_logView->horizontalHeader()->setSectionResizeMode(RequestLogModel::PathColumn, QHeaderView::Stretch);
+    // sized for a time before the first row arrives: sizing to contents would keep the header's width
+    m_logView->horizontalHeader()->setSectionResizeMode(RequestLogModel::TimeColumn, QHeaderView::Fixed);
+    m_logView->horizontalHeader()->resizeSection(
+        RequestLogModel::TimeColumn, m_logView->fontMetrics().horizontalAdvance(u"00:00:00.000"_s) + 16);
     QToolButton *clear = button(tr("Clear"), tr("Forget the logged requests"), this);
     connect(clear, &QToolButton::clicked, this, [this] { m_runtime->mock()->log().clear(); });
 
     m_logDetails = new QPlainTextEdit(this);
     m_logDetails->setObjectName(u"requestLogDetails"_s);
     m_logDetails->setReadOnly(true);
-    m_logDetails->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // a JSON body is often one long line: wrap it anywhere rather than scroll sideways
+    m_logDetails->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_logDetails->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_logDetails->setPlaceholderText(tr("Select a request to see what it sent and what it was answered"));
     connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -2,6 +2,7 @@
 #include "eventstore.h"
 #include "loadclient.h"
 #include "mockserver.h"
+#include "testfolder.h"
 #include "viaceproutes.h"
 
 #include <QDir>
@@ -22,16 +23,7 @@ using namespace jb::test;
 
 namespace {
 
-bool copyFolder(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    for (const QFileInfo &entry : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QString target = QDir(to).filePath(entry.fileName());
-        if (entry.isDir() ? !copyFolder(entry.filePath(), target) : !QFile::copy(entry.filePath(), target))
-            return false;
-    }
-    return true;
-}
+using jb::test::copyFolder;
 
 struct Run
 {

@@ -6,6 +6,7 @@
 #include "pipehost.h"
 #include "pipetestkit.h"
 #include "projectloader.h"
+#include "testfolder.h"
 #include "viaceproutes.h"
 
 #include <QDir>
@@ -32,16 +33,7 @@ QJsonObject fixture()
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
-bool copyFolder(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    for (const QFileInfo &entry : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QString target = QDir(to).filePath(entry.fileName());
-        if (entry.isDir() ? !copyFolder(entry.filePath(), target) : !QFile::copy(entry.filePath(), target))
-            return false;
-    }
-    return true;
-}
+using jb::test::copyFolder;
 
 QByteArray cepPath(const QString &cep)
 {

@@ -8,23 +8,12 @@
 #include "inventoryhashes.h"
 #include "probeplanner.h"
 #include "projectloader.h"
+#include "testfolder.h"
 
 #include <QDir>
 #include <QDirIterator>
 
 namespace jb::test {
-
-inline bool copyFolder(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(path));
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(path, target))
-            return false;
-    }
-    return true;
-}
 
 inline QList<EntityRecord> entitiesOf(const QString &folder)
 {

@@ -17,6 +17,7 @@
 #include "projectloader.h"
 #include "projectsession.h"
 #include "recoverystore.h"
+#include "testfolder.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -50,17 +51,7 @@ QHash<QString, QByteArray> filesOf(const QString &folder)
     return files;
 }
 
-bool copyFolder(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(path));
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(path, target))
-            return false;
-    }
-    return true;
-}
+using jb::test::copyFolder;
 
 // How many pixels of an image are clearly the problem red.
 int redPixels(const QImage &image)

@@ -20,6 +20,7 @@
 #include "stepsettingseditor.h"
 #include "steptimingchart.h"
 #include "storedeventmodel.h"
+#include "testfolder.h"
 #include "viacepdatasetmodel.h"
 
 #include <QComboBox>
@@ -45,17 +46,7 @@ using namespace jb;
 
 namespace {
 
-bool copyFolder(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(path));
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(path, target))
-            return false;
-    }
-    return true;
-}
+using jb::test::copyFolder;
 
 const QString saoPauloPayload = u"{\"params\": {\"cep\": \"01001-000\"}}"_s;
 

@@ -16,6 +16,7 @@
 #include "probetableproxy.h"
 #include "projectdocument.h"
 #include "projectsession.h"
+#include "testfolder.h"
 
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
@@ -45,17 +46,7 @@ namespace {
 const QString openProbe = u"server-logistics-gw-tcp-8080"_s;
 const QString closedProbe = u"server-logistics-gw-tcp-2121"_s;
 
-bool copyFolder(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(path));
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(path, target))
-            return false;
-    }
-    return true;
-}
+using jb::test::copyFolder;
 
 QStringList evidenceFiles(const QString &folder)
 {

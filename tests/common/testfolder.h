@@ -7,12 +7,18 @@
 
 namespace jb::test {
 
-// Copies the files below `from` (the sample project, a fixture) to `to`, creating folders as
-// needed; hidden files (a work folder a run left behind) are not copied.
-inline bool copyFolder(const QString &from, const QString &to)
+enum class Hidden
+{
+    Skip, // a work folder a run left behind in the source is not copied
+    Copy,
+};
+
+// Copies the files below `from` (the sample project, a fixture) to `to`, creating folders as needed.
+inline bool copyFolder(const QString &from, const QString &to, Hidden hidden = Hidden::Skip)
 {
     QDir().mkpath(to);
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(from, hidden == Hidden::Copy ? QDir::Files | QDir::Hidden : QDir::Files,
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         const QString target = QDir(to).filePath(QDir(from).relativeFilePath(path));

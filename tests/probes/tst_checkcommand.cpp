@@ -8,6 +8,7 @@
 #include "inventoryhashes.h"
 #include "probeplanner.h"
 #include "projectloader.h"
+#include "testfolder.h"
 #include "testservices.h"
 
 #include <QDirIterator>
@@ -33,14 +34,7 @@ struct CliRun
 
 bool copyTree(const QString &from, const QString &to)
 {
-    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(source));
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
-            return false;
-    }
-    return true;
+    return jb::test::copyFolder(from, to, jb::test::Hidden::Copy);
 }
 
 QStringList filesUnder(const QString &folder)

@@ -89,6 +89,28 @@ public:
 
     QString storeFile() const { return engine->storeFile(); }
 
+    // The customer-sync pipe's error events, one line each, sorted: "CUSTOMERID STEP CODE CLASS
+    // STATUS", plus " (another execution)" for an event not published by `executionKey` when given.
+    QStringList customerSyncRejections(const QString &executionKey = {})
+    {
+        EventFilter filter;
+        filter.name = QStringLiteral("journey-errors");
+        filter.pipe = QStringLiteral("customer-sync");
+        QStringList lines;
+        for (const StoredEvent &event : events(filter)) {
+            QString line
+                = QStringList{QString::number(event.payload.value(QStringLiteral("customerid")).toInt()),
+                    event.payload.value(QStringLiteral("step")).toString(),
+                    event.payload.value(QStringLiteral("code")).toString(), event.errorClass, event.status}
+                      .join(u' ');
+            if (!executionKey.isEmpty() && event.executionKey != executionKey)
+                line += QStringLiteral(" (another execution)");
+            lines.append(line);
+        }
+        lines.sort();
+        return lines;
+    }
+
 private:
     QTemporaryDir m_dir; // first: it outlives the engine and its store
 

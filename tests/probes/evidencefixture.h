@@ -15,6 +15,18 @@
 
 namespace jb::test {
 
+// One line per checklist item: "phase item: state passed/probes".
+inline QString printItems(const QList<ItemEvidence> &items)
+{
+    QStringList lines;
+    for (const ItemEvidence &item : items)
+        lines.append(QStringLiteral("%1 %2: %3 %4/%5")
+                         .arg(Phases::info(item.phase).key, item.itemId, ItemEvidence::stateKey(item.state))
+                         .arg(item.passed)
+                         .arg(item.probes));
+    return lines.join(u'\n');
+}
+
 inline QList<EntityRecord> entitiesOf(const QString &folder)
 {
     Result<ProjectLoad> loaded = ProjectLoader::load(folder);

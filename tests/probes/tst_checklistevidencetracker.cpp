@@ -19,16 +19,11 @@ namespace {
 
 const QDateTime firstRun(QDate(2026, 11, 28), QTime(10, 41), Qt::UTC);
 
-// "environment test" and a line per item: "phase item: state passed/probes"
+// "environment test" and a line per item
 QString printed(const ChecklistEvidenceTracker &tracker)
 {
-    QStringList lines{u"environment "_s + tracker.environment()};
-    for (const ItemEvidence &item : tracker.items())
-        lines.append(u"%1 %2: %3 %4/%5"_s
-                         .arg(Phases::info(item.phase).key, item.itemId, ItemEvidence::stateKey(item.state))
-                         .arg(item.passed)
-                         .arg(item.probes));
-    return lines.join(u'\n');
+    const QString items = jb::test::printItems(tracker.items());
+    return u"environment "_s + tracker.environment() + (items.isEmpty() ? QString() : u"\n"_s + items);
 }
 
 } // namespace

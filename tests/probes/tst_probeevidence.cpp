@@ -1,6 +1,7 @@
 // Evidence, no network: runs written append-only and read back, the latest result per probe, the
 // checklist items' evidence and staleness, the firewall request and its CSV, the JUnit report.
 #include "checklistevidence.h"
+#include "evidencefixture.h"
 #include "evidencestore.h"
 #include "firewallrequest.h"
 #include "inventoryhashes.h"
@@ -57,16 +58,7 @@ ProbeRun runOf(const QList<ProbeSpec> &plan, const QList<EntityRecord> &entities
     return run;
 }
 
-QString printItems(const QList<ItemEvidence> &items)
-{
-    QStringList lines;
-    for (const ItemEvidence &item : items)
-        lines.append(u"%1 %2: %3 %4/%5"_s
-                         .arg(Phases::info(item.phase).key, item.itemId, ItemEvidence::stateKey(item.state))
-                         .arg(item.passed)
-                         .arg(item.probes));
-    return lines.join(u'\n');
-}
+using jb::test::printItems;
 
 } // namespace
 

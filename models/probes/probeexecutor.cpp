@@ -14,6 +14,11 @@ using namespace Qt::StringLiterals;
 
 namespace jb {
 
+ProbeResult ProbeExecutor::cancelledBeforeStart()
+{
+    return ProbeResult::make(ProbeStatus::Skipped, u"cancelled before it started"_s);
+}
+
 std::chrono::milliseconds ProbeExecutor::timeoutFor(const ProbeSpec &spec, const ProbeContext &context)
 {
     return spec.timeoutMs > 0 ? std::chrono::milliseconds(spec.timeoutMs) : context.defaultTimeout;
@@ -26,7 +31,7 @@ ProbeResult ProbeExecutor::run(const ProbeSpec &spec, const ProbeContext &contex
     if (!spec.enabled) {
         result = ProbeResult::make(ProbeStatus::Skipped, u"disabled"_s);
     } else if (control.cancelled()) {
-        result = ProbeResult::make(ProbeStatus::Skipped, u"cancelled before it started"_s);
+        result = cancelledBeforeStart();
     } else {
         switch (spec.type) {
         case ProbeType::Dns:
@@ -53,6 +58,11 @@ ProbeResult ProbeExecutor::run(const ProbeSpec &spec, const ProbeContext &contex
             break;
         }
     }
+    return finish(spec, std::move(result), control);
+}
+
+ProbeResult ProbeExecutor::finish(const ProbeSpec &spec, ProbeResult result, const ProbeControl &control)
+{
     result.probeId = spec.id;
     result.target = spec.target();
     result.timestamp = QDateTime::currentDateTimeUtc();

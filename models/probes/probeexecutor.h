@@ -13,6 +13,9 @@ class ProbeExecutor final
 {
 public:
     static ProbeResult run(const ProbeSpec &spec, const ProbeContext &context, CancelFlag cancel = {});
+    // Stamps a result made elsewhere (a TcpSweep) as run() stamps its own.
+    static ProbeResult finish(const ProbeSpec &spec, ProbeResult result, const ProbeControl &control);
+    static ProbeResult cancelledBeforeStart(); // what a cancelled run says of a probe it never started
     static std::chrono::milliseconds timeoutFor(const ProbeSpec &spec, const ProbeContext &context);
 };
 

@@ -1,7 +1,9 @@
 #include "proberunner.h"
 
 #include "core/whendone.h"
+#include "probebudget.h"
 #include "probeexecutor.h"
+#include "tcpprobe.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -13,8 +15,10 @@ ProbeRunner::ProbeRunner(ProbeContext context, QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
 {
-    m_pool.setMaxThreadCount(defaultConcurrency);
+    setConcurrency(defaultConcurrency);
     m_pool.setObjectName(u"probes"_s);
+    m_sweeper.setMaxThreadCount(1);
+    m_sweeper.setObjectName(u"tcp sweep"_s);
 }
 
 ProbeRunner::~ProbeRunner()
@@ -22,16 +26,23 @@ ProbeRunner::~ProbeRunner()
     if (m_cancel)
         m_cancel->store(true);
     m_pool.waitForDone();
+    m_sweeper.waitForDone();
 }
 
 void ProbeRunner::setConcurrency(int concurrency)
 {
-    m_pool.setMaxThreadCount(std::max(1, concurrency));
+    m_concurrency = std::max(1, concurrency);
+    m_pool.setMaxThreadCount(m_concurrency);
 }
 
 int ProbeRunner::concurrency() const
 {
-    return m_pool.maxThreadCount();
+    return m_concurrency;
+}
+
+int ProbeRunner::peakConcurrency() const
+{
+    return m_budget ? m_budget->peak() : 0;
 }
 
 void ProbeRunner::cancel()
@@ -45,8 +56,7 @@ void ProbeRunner::start(const QList<ProbeSpec> &probes, const QString &environme
     cancel(); // the stale run's probes end soon; its results no longer count
     const quint64 generation = ++m_generation;
     m_cancel = std::make_shared<std::atomic_bool>(false);
-    m_inFlight = std::make_shared<std::atomic_int>(0);
-    m_peak = std::make_shared<std::atomic_int>(0);
+    m_budget = std::make_shared<ProbeBudget>(m_concurrency);
     m_probes = probes;
     m_results = QList<std::optional<ProbeResult>>(probes.size());
     m_done = 0;
@@ -60,6 +70,9 @@ void ProbeRunner::start(const QList<ProbeSpec> &probes, const QString &environme
         finish();
         return;
     }
+    QList<qsizetype> swept;
+    QList<SweepTarget> targets;
+    QList<qsizetype> pooled;
     for (qsizetype i = 0; i < probes.size(); ++i) {
         const ProbeSpec &spec = probes.at(i);
         if (!spec.enabled) {
@@ -67,28 +80,77 @@ void ProbeRunner::start(const QList<ProbeSpec> &probes, const QString &environme
             QMetaObject::invokeMethod(
                 this, [this, generation, i, skipped] { record(generation, i, skipped); },
                 Qt::QueuedConnection);
-            continue;
+        } else if (std::optional<SweepTarget> target
+            = TcpSweep::targetOf(spec, m_context, ProbeExecutor::timeoutFor(spec, m_context))) {
+            swept.append(i);
+            targets.append(*target);
+        } else {
+            pooled.append(i);
         }
-        // copies only: the worker never touches this object
-        auto work = [this, spec, context = m_context, cancel = CancelFlag(m_cancel), inFlight = m_inFlight,
-                        peak = m_peak, generation] {
-            const int now = ++*inFlight;
-            int seen = peak->load();
-            while (now > seen && !peak->compare_exchange_weak(seen, now)) { }
-            QMetaObject::invokeMethod(
-                this,
-                [this, generation, id = spec.id] {
-                    if (generation == m_generation)
-                        Q_EMIT probeStarted(id);
-                },
-                Qt::QueuedConnection);
-            ProbeResult result = ProbeExecutor::run(spec, context, cancel);
-            --*inFlight;
-            return result;
-        };
-        whenDone(QtConcurrent::run(&m_pool, std::move(work)), this,
-            [this, generation, i](const ProbeResult &result) { record(generation, i, result); });
     }
+    if (!targets.isEmpty())
+        startSweep(generation, swept, targets);
+    for (const qsizetype index : std::as_const(pooled))
+        startOnPool(generation, index);
+}
+
+void ProbeRunner::startSweep(
+    quint64 generation, const QList<qsizetype> &indexes, const QList<SweepTarget> &targets)
+{
+    QList<ProbeSpec> specs;
+    for (const qsizetype index : indexes)
+        specs.append(m_probes.at(index));
+    // copies only: the sweep's thread never touches this object, it posts each round's results
+    m_sweeper.start([this, generation, indexes, targets, specs = std::move(specs), context = m_context,
+                        budget = m_budget, cancel = CancelFlag(m_cancel)] {
+        TcpSweep::run(targets, *budget, cancel,
+            [&](const QList<qsizetype> &startedNow, const QList<SweepOutcome> &endedNow) {
+                QStringList startedIds;
+                for (const qsizetype i : startedNow)
+                    startedIds.append(specs.at(i).id);
+                QList<std::pair<qsizetype, ProbeResult>> results;
+                for (const SweepOutcome &ended : endedNow) {
+                    const ProbeSpec &spec = specs.at(ended.index);
+                    const ProbeControl control(context, targets.at(ended.index).timeout, cancel);
+                    ProbeResult result = ended.started ? TcpProbe::result(spec, ended.outcome, control)
+                                                       : ProbeExecutor::cancelledBeforeStart();
+                    results.append(
+                        {indexes.at(ended.index), ProbeExecutor::finish(spec, std::move(result), control)});
+                }
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, generation, startedIds, results] {
+                        if (generation != m_generation)
+                            return;
+                        for (const QString &id : startedIds)
+                            Q_EMIT probeStarted(id);
+                        for (const auto &[index, result] : results)
+                            record(generation, index, result);
+                    },
+                    Qt::QueuedConnection);
+            });
+    });
+}
+
+void ProbeRunner::startOnPool(quint64 generation, qsizetype index)
+{
+    // copies only: the worker never touches this object
+    auto work = [this, spec = m_probes.at(index), context = m_context, cancel = CancelFlag(m_cancel),
+                    budget = m_budget, generation] {
+        budget->take();
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, id = spec.id] {
+                if (generation == m_generation)
+                    Q_EMIT probeStarted(id);
+            },
+            Qt::QueuedConnection);
+        ProbeResult result = ProbeExecutor::run(spec, context, cancel);
+        budget->give();
+        return result;
+    };
+    whenDone(QtConcurrent::run(&m_pool, std::move(work)), this,
+        [this, generation, index](const ProbeResult &result) { record(generation, index, result); });
 }
 
 void ProbeRunner::record(quint64 generation, qsizetype index, const ProbeResult &result)

@@ -120,7 +120,11 @@ ProbeResult TcpProbe::run(const ProbeSpec &spec, ProbeControl &control)
 {
     if (spec.host.isEmpty() || spec.port < 1 || spec.port > 65535)
         return ProbeResult::make(ProbeStatus::Error, u"the probe needs a host and a port (1-65535)"_s);
-    const TcpOutcome outcome = connect(spec.host, spec.port, control);
+    return result(spec, connect(spec.host, spec.port, control), control);
+}
+
+ProbeResult TcpProbe::result(const ProbeSpec &spec, const TcpOutcome &outcome, const ProbeControl &control)
+{
     ProbeResult result = ProbeResult::make(outcome.status(), outcome.describe(control));
     result.latencyMs = outcome.latencyMs;
     const Endpoint endpoint = control.context().endpoint(spec.host, spec.port);

@@ -37,6 +37,8 @@ class TcpProbe final
 {
 public:
     static ProbeResult run(const ProbeSpec &spec, ProbeControl &control);
+    // The result of `spec` for an attempt that ended as `outcome` (here or in a TcpSweep).
+    static ProbeResult result(const ProbeSpec &spec, const TcpOutcome &outcome, const ProbeControl &control);
     // One attempt to host:port (after the connect-to rules), bounded by the control's deadline.
     static TcpOutcome connect(const QString &host, int port, const ProbeControl &control);
     // Several attempts at once, sharing the deadline; the outcomes in the order of `targets`.

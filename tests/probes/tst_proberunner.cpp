@@ -13,12 +13,19 @@ using namespace jb;
 
 namespace {
 
-QList<ProbeSpec> dropped(const TestServices &services, int count, int timeoutMs)
+// Probes to the address that drops packets: TCP ones (which the runner's sweep connects), HTTP ones
+// (which run on its pool), or both by turns.
+QList<ProbeSpec> dropped(
+    const TestServices &services, int count, int timeoutMs, const QString &kinds = u"tcp"_s)
 {
     QList<ProbeSpec> probes;
     for (int i = 0; i < count; ++i) {
+        const bool http = kinds == u"http" || (kinds == u"both" && i % 2 == 1);
         ProbeSpec spec = specFrom(services,
-            u"{'type':'tcp','host':'${DROP_ADDR}','port':%1,'timeoutMs':%2}"_s.arg(1000 + i).arg(timeoutMs));
+            (http ? u"{'type':'http','url':'http://${DROP_ADDR}:%1/','timeoutMs':%2}"_s
+                  : u"{'type':'tcp','host':'${DROP_ADDR}','port':%1,'timeoutMs':%2}"_s)
+                .arg(1000 + i)
+                .arg(timeoutMs));
         spec.id = u"drop-%1"_s.arg(i);
         probes.append(spec);
     }
@@ -49,13 +56,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("concurrency");
         QTest::addColumn<int>("probes");
-        QTest::addRow("2 at a time") << 2 << 6;
-        QTest::addRow("5 at a time") << 5 << 10;
+        QTest::addColumn<QString>("kinds");
+        QTest::addRow("2 at a time, swept") << 2 << 6 << u"tcp"_s;
+        QTest::addRow("5 at a time, swept") << 5 << 10 << u"tcp"_s;
+        QTest::addRow("2 at a time, on the pool") << 2 << 6 << u"http"_s;
+        // the sweep and the pool share one budget: together still 3 at a time
+        QTest::addRow("3 at a time, both") << 3 << 9 << u"both"_s;
     }
     void concurrencyBound()
     {
         QFETCH(int, concurrency);
         QFETCH(int, probes);
+        QFETCH(QString, kinds);
         QVERIFY2(m_services && m_services->ok(), "the test servers are not running");
         const int timeoutMs = 600;
         ProbeRunner runner(m_context);
@@ -64,7 +76,7 @@ private Q_SLOTS:
         QSignalSpy finished(&runner, &ProbeRunner::finished);
         QElapsedTimer clock;
         clock.start();
-        runner.start(dropped(*m_services, probes, timeoutMs), u"test"_s);
+        runner.start(dropped(*m_services, probes, timeoutMs, kinds), u"test"_s);
         QVERIFY(finished.wait(30000));
         const qint64 elapsed = clock.elapsed();
         QCOMPARE(runner.peakConcurrency(), concurrency);
@@ -124,15 +136,23 @@ private Q_SLOTS:
         QVERIFY(runner.lastRun().results.isEmpty());
     }
 
+    void cancel_data()
+    {
+        QTest::addColumn<QString>("kinds");
+        QTest::addRow("swept") << u"tcp"_s;
+        QTest::addRow("on the pool") << u"http"_s;
+        QTest::addRow("both") << u"both"_s;
+    }
     void cancel()
     {
+        QFETCH(QString, kinds);
         QVERIFY2(m_services && m_services->ok(), "the test servers are not running");
         ProbeRunner runner(m_context);
         runner.setConcurrency(2);
         QSignalSpy finished(&runner, &ProbeRunner::finished);
         QElapsedTimer clock;
         clock.start();
-        runner.start(dropped(*m_services, 10, 5000), u"test"_s);
+        runner.start(dropped(*m_services, 10, 5000, kinds), u"test"_s);
         QTest::qWait(300);
         runner.cancel();
         QVERIFY(finished.wait(5000));

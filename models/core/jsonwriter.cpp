@@ -3,9 +3,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QLocale>
-
-#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -13,82 +10,61 @@ namespace jb {
 
 namespace {
 
-// One write: the bytes so far, and the key order of each schema path asked for once (siblings in
-// an array share their path, and the order is a function of the path alone).
-class Output final
+// One write of a QJsonValue into a stream, asking for the key order of each schema path once
+// (siblings in an array share their path, and the order is a function of the path alone).
+class Walker final
 {
 public:
-    explicit Output(const JsonWriter::KeyOrder &order)
-        : m_order(order)
-    {
-        m_bytes.reserve(1024);
-    }
+    Walker(JsonStream &stream, const JsonWriter::KeyOrder &order)
+        : m_stream(stream)
+        , m_order(order)
+    { }
 
-    QByteArray take() { return std::move(m_bytes); }
-
-    void value(const QJsonValue &value, const QString &schemaPath, int depth)
+    void value(const QJsonValue &value, const QString &schemaPath)
     {
         switch (value.type()) {
         case QJsonValue::Null:
         case QJsonValue::Undefined:
-            m_bytes += "null";
+            m_stream.null();
             break;
         case QJsonValue::Bool:
-            m_bytes += value.toBool() ? "true" : "false";
+            m_stream.boolean(value.toBool());
             break;
         case QJsonValue::Double:
-            number(value.toDouble());
+            m_stream.number(value.toDouble());
             break;
         case QJsonValue::String:
-            string(value.toString());
+            m_stream.string(value.toString());
             break;
         case QJsonValue::Array:
-            array(value.toArray(), schemaPath, depth);
+            array(value.toArray(), schemaPath);
             break;
         case QJsonValue::Object:
-            object(value.toObject(), schemaPath, depth);
+            object(value.toObject(), schemaPath);
             break;
         }
     }
 
 private:
-    void array(const QJsonArray &array, const QString &schemaPath, int depth)
+    void array(const QJsonArray &array, const QString &schemaPath)
     {
-        if (array.isEmpty()) {
-            m_bytes += "[]";
-            return;
-        }
-        m_bytes += "[\n";
-        for (qsizetype i = 0; i < array.size(); ++i) {
-            m_bytes.append(2 * (depth + 1), ' ');
-            value(array.at(i), schemaPath, depth + 1);
-            m_bytes += i + 1 < array.size() ? ",\n" : "\n";
-        }
-        m_bytes.append(2 * depth, ' ');
-        m_bytes += ']';
+        m_stream.beginArray();
+        for (const QJsonValue &item : array)
+            value(item, schemaPath);
+        m_stream.endArray();
     }
 
-    void object(const QJsonObject &object, const QString &schemaPath, int depth)
+    void object(const QJsonObject &object, const QString &schemaPath)
     {
-        if (object.isEmpty()) {
-            m_bytes += "{}";
-            return;
-        }
         const QStringList preferred = preferredKeys(schemaPath); // a copy: the cache may grow below
-        m_bytes += "{\n";
-        bool first = true;
+        m_stream.beginObject();
         const auto member = [&](const QString &key, const QJsonValue &child) {
-            if (!first)
-                m_bytes += ",\n";
-            first = false;
-            m_bytes.append(2 * (depth + 1), ' ');
-            string(key);
-            m_bytes += ": ";
+            m_stream.key(key);
             // only objects and arrays below have a key order to look up
             const bool nested = child.isObject() || child.isArray();
             const QString childPath
                 = !m_order || !nested ? QString() : (schemaPath.isEmpty() ? key : schemaPath + u'/' + key);
-            value(child, childPath, depth + 1);
+            value(child, childPath);
         };
         // the preferred keys first, then the rest as QJsonObject iterates them: sorted
         for (const QString &key : preferred) {
@@ -101,9 +77,7 @@ private:
             if (!preferred.contains(key))
                 member(key, it.value());
         }
-        m_bytes += '\n';
-        m_bytes.append(2 * depth, ' ');
-        m_bytes += '}';
+        m_stream.endObject();
     }
 
     QStringList preferredKeys(const QString &schemaPath)
@@ -116,80 +90,8 @@ private:
         return found.value();
     }
 
-    void string(const QString &text)
-    {
-        m_bytes += '"';
-        // ASCII without anything to escape (most keys and values) is copied as it is
-        const qsizetype start = m_bytes.size();
-        m_bytes.resize(start + text.size());
-        char *to = m_bytes.data() + start;
-        for (const QChar c : text) {
-            const char16_t unit = c.unicode();
-            if (unit >= 0x80 || unit < 0x20 || unit == u'"' || unit == u'\\') {
-                m_bytes.truncate(start);
-                escaped(text);
-                return;
-            }
-            *to++ = static_cast<char>(unit);
-        }
-        m_bytes += '"';
-    }
-
-    void escaped(const QString &text)
-    {
-        const QByteArray utf8 = text.toUtf8();
-        for (const char c : utf8) {
-            const auto byte = static_cast<unsigned char>(c);
-            switch (c) {
-            case '"':
-                m_bytes += "\\\"";
-                break;
-            case '\\':
-                m_bytes += "\\\\";
-                break;
-            case '\b':
-                m_bytes += "\\b";
-                break;
-            case '\f':
-                m_bytes += "\\f";
-                break;
-            case '\n':
-                m_bytes += "\\n";
-                break;
-            case '\r':
-                m_bytes += "\\r";
-                break;
-            case '\t':
-                m_bytes += "\\t";
-                break;
-            default:
-                if (byte < 0x20) {
-                    m_bytes += "\\u00";
-                    m_bytes += QByteArray::number(byte, 16).rightJustified(2, '0');
-                } else {
-                    m_bytes += c;
-                }
-            }
-        }
-        m_bytes += '"';
-    }
-
-    void number(double number)
-    {
-        if (!std::isfinite(number)) {
-            m_bytes += "null"; // JSON has no NaN or infinity
-            return;
-        }
-        constexpr double exactIntegerLimit = 9007199254740992.0; // 2^53
-        if (number == std::floor(number) && std::fabs(number) < exactIntegerLimit) {
-            m_bytes += QByteArray::number(static_cast<qint64>(number));
-            return;
-        }
-        m_bytes += QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
-    }
-
+    JsonStream &m_stream;
     const JsonWriter::KeyOrder &m_order;
-    QByteArray m_bytes;
     QHash<QString, QStringList> m_cache;
 };
 
@@ -197,11 +99,14 @@ private:
 
 QByteArray JsonWriter::write(const QJsonValue &value, const KeyOrder &order)
 {
-    Output output(order);
-    output.value(value, QString(), 0);
-    QByteArray bytes = output.take();
-    bytes += '\n';
-    return bytes;
+    JsonStream stream;
+    write(stream, value, order);
+    return stream.take();
+}
+
+void JsonWriter::write(JsonStream &stream, const QJsonValue &value, const KeyOrder &order)
+{
+    Walker(stream, order).value(value, QString());
 }
 
 QStringList JsonWriter::orderedKeys(const QJsonObject &object, const QStringList &preferred)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "jsonstream.h"
+
 #include <QByteArray>
 #include <QJsonValue>
 #include <QStringList>
@@ -20,6 +22,8 @@ public:
     using KeyOrder = std::function<QStringList(const QString &schemaPath)>;
 
     static QByteArray write(const QJsonValue &value, const KeyOrder &order = {});
+    // Writes `value` as the next value of `stream` (a member's, once its key is written).
+    static void write(JsonStream &stream, const QJsonValue &value, const KeyOrder &order = {});
     static QStringList orderedKeys(const QJsonObject &object, const QStringList &preferred);
 };
 

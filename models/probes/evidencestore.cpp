@@ -1,7 +1,5 @@
 #include "evidencestore.h"
 
-#include "core/jsonwriter.h"
-
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -11,20 +9,6 @@ using namespace Qt::StringLiterals;
 namespace jb {
 
 namespace {
-
-QStringList keyOrder(const QString &path)
-{
-    if (path.isEmpty())
-        return {u"kind"_s, u"environment"_s, u"startedAt"_s, u"finishedAt"_s, u"tool"_s, u"cancelled"_s,
-            u"summary"_s, u"results"_s};
-    if (path == u"summary")
-        return {u"pass"_s, u"fail"_s, u"error"_s, u"skipped"_s};
-    if (path == u"results")
-        return {u"probe"_s, u"name"_s, u"type"_s, u"phase"_s, u"target"_s, u"status"_s, u"summary"_s,
-            u"details"_s, u"latencyMs"_s, u"timestamp"_s, u"warning"_s, u"insecure"_s, u"probeHash"_s,
-            u"sources"_s, u"facts"_s};
-    return {};
-}
 
 QString safeName(const QString &text)
 {
@@ -50,7 +34,7 @@ QString EvidenceStore::fileName(const ProbeRun &run)
 
 QByteArray EvidenceStore::bytes(const ProbeRun &run)
 {
-    return JsonWriter::write(run.toJson(), &keyOrder);
+    return run.toJsonBytes();
 }
 
 Result<QString> EvidenceStore::write(const ProbeRun &run) const

@@ -1,6 +1,11 @@
 #include "proberun.h"
 
+#include "core/jsonwriter.h"
+#include "core/utctext.h"
+
 #include <QJsonArray>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -26,32 +31,60 @@ const ProbeResult *ProbeRun::result(const QString &probeId) const
     return nullptr;
 }
 
-QJsonObject ProbeRun::toJson() const
+QByteArray ProbeRun::toJsonBytes() const
 {
-    QJsonArray array;
+    JsonStream json;
+    json.beginObject();
+    json.key(u"kind").string(u"journeybench.probe-run");
+    json.key(u"environment").string(environment);
+    json.key(u"startedAt").string(utcText(startedAt));
+    json.key(u"finishedAt").string(utcText(finishedAt));
+    json.key(u"tool").string(toolVersion);
+    json.key(u"cancelled").boolean(cancelled);
+    json.key(u"summary").beginObject();
+    json.key(u"pass").number(count(ProbeStatus::Pass));
+    json.key(u"fail").number(count(ProbeStatus::Fail));
+    json.key(u"error").number(count(ProbeStatus::Error));
+    json.key(u"skipped").number(count(ProbeStatus::Skipped));
+    json.endObject();
+    json.key(u"results").beginArray();
     for (const ProbeResult &r : results) {
-        QJsonObject entry = r.toJson();
-        if (const auto it = stamps.constFind(r.probeId); it != stamps.cend()) {
-            entry.insert(u"name"_s, it->name);
-            entry.insert(u"type"_s, ProbeSpec::typeKey(it->type));
-            entry.insert(u"phase"_s, it->phase);
-            entry.insert(u"probeHash"_s, it->probeHash);
-            QJsonObject sources;
-            for (auto s = it->sourceHashes.cbegin(); s != it->sourceHashes.cend(); ++s)
-                sources.insert(s.key(), s.value());
-            if (!sources.isEmpty())
-                entry.insert(u"sources"_s, sources);
+        const auto stamp = stamps.constFind(r.probeId);
+        const bool stamped = stamp != stamps.cend();
+        json.beginObject();
+        json.key(u"probe").string(r.probeId);
+        if (stamped) {
+            json.key(u"name").string(stamp->name);
+            json.key(u"type").string(ProbeSpec::typeKey(stamp->type));
+            json.key(u"phase").number(stamp->phase);
         }
-        array.append(entry);
+        json.key(u"target").string(r.target);
+        json.key(u"status").string(ProbeResult::statusKey(r.status));
+        json.key(u"summary").string(r.summary);
+        json.key(u"details").string(r.details);
+        if (r.hasLatency())
+            json.key(u"latencyMs").number(std::round(r.latencyMs * 1000.0) / 1000.0);
+        json.key(u"timestamp").string(utcText(r.timestamp));
+        if (r.warning)
+            json.key(u"warning").boolean(true);
+        if (r.insecure)
+            json.key(u"insecure").boolean(true);
+        if (stamped) {
+            json.key(u"probeHash").string(stamp->probeHash);
+            if (!stamp->sourceHashes.isEmpty()) {
+                json.key(u"sources").beginObject();
+                for (auto s = stamp->sourceHashes.cbegin(); s != stamp->sourceHashes.cend(); ++s)
+                    json.key(s.key()).string(s.value());
+                json.endObject();
+            }
+        }
+        if (!r.facts.isEmpty())
+            JsonWriter::write(json.key(u"facts"), r.facts);
+        json.endObject();
     }
-    return QJsonObject{{u"kind"_s, u"journeybench.probe-run"_s}, {u"environment"_s, environment},
-        {u"startedAt"_s, startedAt.toUTC().toString(Qt::ISODateWithMs)},
-        {u"finishedAt"_s, finishedAt.toUTC().toString(Qt::ISODateWithMs)}, {u"tool"_s, toolVersion},
-        {u"cancelled"_s, cancelled},
-        {u"summary"_s,
-            QJsonObject{{u"pass"_s, count(ProbeStatus::Pass)}, {u"fail"_s, count(ProbeStatus::Fail)},
-                {u"error"_s, count(ProbeStatus::Error)}, {u"skipped"_s, count(ProbeStatus::Skipped)}}},
-        {u"results"_s, array}};
+    json.endArray();
+    json.endObject();
+    return json.take();
 }
 
 ProbeRun ProbeRun::fromJson(const QJsonObject &o)

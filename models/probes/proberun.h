@@ -37,7 +37,9 @@ struct ProbeRun
     bool allPassed() const; // every result passed (and there was at least one)
     const ProbeResult *result(const QString &probeId) const;
 
-    QJsonObject toJson() const;
+    // The run as evidence JSON, written straight from the structs (a thousand results through
+    // QJsonObjects cost more than the probes that made them). fromJson() reads it back.
+    QByteArray toJsonBytes() const;
     static ProbeRun fromJson(const QJsonObject &object);
 };
 

@@ -1,6 +1,7 @@
 // Evidence, no network: runs written append-only and read back, the latest result per probe, the
 // checklist items' evidence and staleness, the firewall request and its CSV, the JUnit report.
 #include "checklistevidence.h"
+#include "core/jsonwriter.h"
 #include "evidencefixture.h"
 #include "evidencestore.h"
 #include "firewallrequest.h"
@@ -10,6 +11,7 @@
 #include "projectloader.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -134,6 +136,68 @@ private Q_SLOTS:
         // the file starts with what a reader looks for first
         QVERIFY2(bytes.startsWith("{\n  \"kind\": \"journeybench.probe-run\",\n  \"environment\": \"test\","),
             bytes.left(120).constData());
+    }
+
+    // The evidence is written straight from the structs; it must be what the JSON writer makes of the
+    // same content with the documented key order: canonical, so that runs diff cleanly.
+    void writtenLayout_data()
+    {
+        QTest::addColumn<QString>("variant");
+        QTest::addRow("sample run") << u"plain"_s;
+        QTest::addRow("text to escape, nested facts, no latency") << u"escapes"_s;
+        QTest::addRow("no results, cancelled") << u"empty"_s;
+    }
+    void writtenLayout()
+    {
+        QFETCH(QString, variant);
+        const QList<EntityRecord> entities = sampleEntities();
+        const QList<ProbeSpec> plan = ProbePlanner::plan(entities, u"test"_s);
+        const QDateTime at = QDateTime(QDate(2026, 5, 21), QTime(10, 0, 0, 7), Qt::UTC);
+        ProbeRun run = runOf(plan, entities, ProbeStatus::Fail, at);
+        if (variant == u"escapes") {
+            ProbeResult &first = run.results[0];
+            first.summary = u"n\u00e3o \"\u00e9\" S\u00e3o Paulo\ttab"_s;
+            first.details = u"line 1\nline 2\r\n\\ and \u0001"_s;
+            first.latencyMs = -1;
+            first.warning = true;
+            first.facts.insert(u"certificate"_s,
+                QJsonObject{
+                    {u"sans"_s, QJsonArray{u"a.test"_s, u"b.test"_s}}, {u"days"_s, 12}, {u"ok"_s, false}});
+            first.facts.insert(u"empty"_s, QJsonObject());
+        } else if (variant == u"empty") {
+            run.results.clear();
+            run.cancelled = true;
+        }
+        const QByteArray bytes = EvidenceStore::bytes(run);
+        QJsonParseError error{};
+        const QJsonObject parsed = QJsonDocument::fromJson(bytes, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const auto order = [](const QString &path) -> QStringList {
+            if (path.isEmpty())
+                return {u"kind"_s, u"environment"_s, u"startedAt"_s, u"finishedAt"_s, u"tool"_s,
+                    u"cancelled"_s, u"summary"_s, u"results"_s};
+            if (path == u"summary")
+                return {u"pass"_s, u"fail"_s, u"error"_s, u"skipped"_s};
+            if (path == u"results")
+                return {u"probe"_s, u"name"_s, u"type"_s, u"phase"_s, u"target"_s, u"status"_s, u"summary"_s,
+                    u"details"_s, u"latencyMs"_s, u"timestamp"_s, u"warning"_s, u"insecure"_s, u"probeHash"_s,
+                    u"sources"_s, u"facts"_s};
+            return {};
+        };
+        QCOMPARE(JsonWriter::write(parsed, order), bytes);
+        QCOMPARE(parsed.value(u"startedAt"_s).toString(), u"2026-05-21T10:00:00.007Z"_s);
+        QCOMPARE(parsed.value(u"summary"_s).toObject().value(u"fail"_s).toInt(), int(run.results.size()));
+        // and it reads back as the run it was
+        const ProbeRun back = ProbeRun::fromJson(parsed);
+        QCOMPARE(back.results.size(), run.results.size());
+        for (qsizetype i = 0; i < run.results.size(); ++i) {
+            QCOMPARE(back.results.at(i).summary, run.results.at(i).summary);
+            QCOMPARE(back.results.at(i).details, run.results.at(i).details);
+            QCOMPARE(back.results.at(i).facts, run.results.at(i).facts);
+            QCOMPARE(back.results.at(i).timestamp, run.results.at(i).timestamp);
+            QCOMPARE(back.results.at(i).warning, run.results.at(i).warning);
+        }
+        QCOMPARE(back.cancelled, run.cancelled);
     }
 
     void checklistEvidence_data()

@@ -1,3 +1,4 @@
+#include "core/jsonstream.h"
 #include "core/jsonwriter.h"
 
 #include <QJsonArray>
@@ -5,6 +6,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <functional>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +29,8 @@ private Q_SLOTS:
     void schemaPathsAskedFor();
     void orderedKeys();
     void stableAndIdempotent();
+    void streamMatchesWriter_data();
+    void streamMatchesWriter();
 };
 
 void TestJsonWriter::strings_data()
@@ -229,6 +233,62 @@ void TestJsonWriter::stableAndIdempotent()
     QCOMPARE(JsonWriter::write(QJsonDocument::fromJson(once).object()), once);
     QVERIFY(once.endsWith("}\n"));
     QVERIFY(!once.endsWith("\n\n"));
+}
+
+// JsonStream writes from structs what JsonWriter writes from a QJsonValue: the same bytes, so that
+// evidence written either way reads and diffs the same.
+void TestJsonWriter::streamMatchesWriter_data()
+{
+    QTest::addColumn<QByteArray>("document"); // JSON whose keys are already in alphabetical order
+
+    QTest::addRow("empty object") << QByteArray("{}");
+    QTest::addRow("empty array") << QByteArray("[]");
+    QTest::addRow("scalar") << QByteArray("\"S\u00e3o Paulo \\\"centro\\\"\\n\"");
+    QTest::addRow("flat object") << QByteArray(R"({"a": 1, "b": "x", "c": true, "d": null, "e": 0.125})");
+    QTest::addRow("nested") << QByteArray(R"({"a": {"b": [1, {"c": []}, {}], "d": {}}, "e": [[], [2]]})");
+    QTest::addRow("escapes and numbers")
+        << QByteArray(R"({"k\"ey": "tab\there", "n": -3, "big": 1e300, "tiny": 1.5e-7, "u": "\u0001"})");
+}
+
+void TestJsonWriter::streamMatchesWriter()
+{
+    QFETCH(QByteArray, document);
+    QJsonParseError error{};
+    const QJsonDocument parsed = QJsonDocument::fromJson("[" + document + "]", &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    const QJsonValue value = parsed.array().at(0);
+
+    // the same value streamed by hand, member by member
+    jb::JsonStream stream;
+    std::function<void(const QJsonValue &)> write = [&](const QJsonValue &v) {
+        if (v.isObject()) {
+            stream.beginObject();
+            const QJsonObject object = v.toObject();
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                stream.key(it.key());
+                write(it.value());
+            }
+            stream.endObject();
+        } else if (v.isArray()) {
+            stream.beginArray();
+            for (const QJsonValue &item : v.toArray())
+                write(item);
+            stream.endArray();
+        } else if (v.isString()) {
+            stream.string(v.toString());
+        } else if (v.isDouble()) {
+            stream.number(v.toDouble());
+        } else if (v.isBool()) {
+            stream.boolean(v.toBool());
+        } else {
+            stream.null();
+        }
+    };
+    write(value);
+    const QByteArray streamed = stream.take();
+    QCOMPARE(streamed, JsonWriter::write(value));
+    // and what it wrote is JSON that reads back as the value
+    QCOMPARE(QJsonDocument::fromJson("[" + streamed + "]").array().at(0), value);
 }
 
 QTEST_APPLESS_MAIN(TestJsonWriter)

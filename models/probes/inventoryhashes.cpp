@@ -5,6 +5,9 @@
 
 #include <QCryptographicHash>
 
+#include <algorithm>
+#include <vector>
+
 using namespace Qt::StringLiterals;
 
 namespace jb {
@@ -22,11 +25,22 @@ InventoryHashes InventoryHashes::of(const QList<EntityRecord> &entities)
 
 QString InventoryHashes::probeHash(const ProbeSpec &spec)
 {
-    QJsonObject json = spec.toJson();
-    for (const QString &key : {u"name"_s, u"notes"_s, u"hostKeySha256"_s})
-        json.remove(key);
-    return QString::fromLatin1(
-        QCryptographicHash::hash(JsonWriter::write(json), QCryptographicHash::Sha256).toHex());
+    // The hash of the probe's JSON with its keys sorted, as JsonWriter writes a QJsonObject, minus
+    // what does not change what it tests. Streamed without the QJsonObject: the same bytes, so the
+    // hashes in earlier evidence still match.
+    std::vector<std::pair<QString, QJsonValue>> members;
+    members.reserve(16);
+    spec.forEachMember([&members](const QString &key, const QJsonValue &value) {
+        if (key != u"name" && key != u"notes" && key != u"hostKeySha256")
+            members.emplace_back(key, value);
+    });
+    std::sort(members.begin(), members.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    JsonStream json;
+    json.beginObject();
+    for (const auto &[key, value] : members)
+        JsonWriter::write(json.key(key), value);
+    json.endObject();
+    return QString::fromLatin1(QCryptographicHash::hash(json.take(), QCryptographicHash::Sha256).toHex());
 }
 
 ProbeStamp InventoryHashes::stamp(const ProbeSpec &spec) const

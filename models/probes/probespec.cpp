@@ -115,27 +115,33 @@ QString ProbeSpec::target() const
 
 QJsonObject ProbeSpec::toJson() const
 {
-    const ProbeSpec defaults;
     QJsonObject o;
-    o.insert(u"id"_s, id);
-    o.insert(u"name"_s, name);
-    o.insert(u"type"_s, typeKey(type));
-    o.insert(u"phase"_s, phase);
+    forEachMember([&o](const QString &key, const QJsonValue &value) { o.insert(key, value); });
+    return o;
+}
+
+void ProbeSpec::forEachMember(const std::function<void(const QString &, const QJsonValue &)> &member) const
+{
+    const ProbeSpec defaults;
+    member(u"id"_s, id);
+    member(u"name"_s, name);
+    member(u"type"_s, typeKey(type));
+    member(u"phase"_s, phase);
     if (!enabled)
-        o.insert(u"enabled"_s, false);
-    auto text = [&o](const QString &key, const QString &value, const QString &fallback = {}) {
+        member(u"enabled"_s, false);
+    auto text = [&member](const QString &key, const QString &value, const QString &fallback = {}) {
         if (!value.isEmpty() && value != fallback)
-            o.insert(key, value);
+            member(key, value);
     };
     text(u"environment"_s, environment);
     if (!sources.isEmpty())
-        o.insert(u"sources"_s, toArray(sources));
+        member(u"sources"_s, toArray(sources));
     if (timeoutMs > 0)
-        o.insert(u"timeoutMs"_s, timeoutMs);
+        member(u"timeoutMs"_s, timeoutMs);
     if (type != ProbeType::Http && type != ProbeType::Vpn) {
         text(u"host"_s, host);
         if (port > 0 && type != ProbeType::Dns)
-            o.insert(u"port"_s, port);
+            member(u"port"_s, port);
     }
     if (type == ProbeType::Dns) {
         text(u"expectAddress"_s, expectAddress);
@@ -150,9 +156,9 @@ QJsonObject ProbeSpec::toJson() const
         text(u"redirects"_s, redirects, defaults.redirects);
     }
     if (uses(type, {ProbeType::Http, ProbeType::Tls, ProbeType::Ftp}) && insecure)
-        o.insert(u"insecure"_s, true);
+        member(u"insecure"_s, true);
     if (type == ProbeType::Tls && warnDays != defaults.warnDays)
-        o.insert(u"warnDays"_s, warnDays);
+        member(u"warnDays"_s, warnDays);
     if (uses(type, {ProbeType::Http, ProbeType::Ftp, ProbeType::Sftp, ProbeType::Database})) {
         text(u"auth"_s, auth, defaults.auth);
         text(u"user"_s, user);
@@ -171,12 +177,11 @@ QJsonObject ProbeSpec::toJson() const
         text(u"database"_s, database);
         text(u"validationQuery"_s, validationQuery);
         if (!tables.isEmpty())
-            o.insert(u"tables"_s, toArray(tables));
+            member(u"tables"_s, toArray(tables));
     }
     if (type == ProbeType::Vpn && !targets.isEmpty())
-        o.insert(u"targets"_s, toArray(targets));
+        member(u"targets"_s, toArray(targets));
     text(u"notes"_s, notes);
-    return o;
 }
 
 ProbeSpec ProbeSpec::fromJson(const QJsonObject &o)

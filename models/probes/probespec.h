@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace jb {
@@ -92,6 +93,9 @@ struct ProbeSpec
     QString target() const;
     // The entity form: only the keys that apply to the type and differ from the defaults.
     QJsonObject toJson() const;
+    // Calls `member` with each key and value toJson() holds, in a fixed order (not sorted), for
+    // writers that need no QJsonObject.
+    void forEachMember(const std::function<void(const QString &key, const QJsonValue &value)> &member) const;
     static ProbeSpec fromJson(const QJsonObject &object);
 
     static QString typeKey(ProbeType type);

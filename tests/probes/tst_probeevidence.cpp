@@ -10,6 +10,7 @@
 #include "probeplanner.h"
 #include "projectloader.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -136,6 +137,71 @@ private Q_SLOTS:
         // the file starts with what a reader looks for first
         QVERIFY2(bytes.startsWith("{\n  \"kind\": \"journeybench.probe-run\",\n  \"environment\": \"test\","),
             bytes.left(120).constData());
+    }
+
+    // A probe's hash is what earlier evidence is compared by: streamed without a QJsonObject, it must
+    // stay the SHA-256 of the probe's sorted JSON without name, notes and host key.
+    void probeHashUnchanged()
+    {
+        QList<ProbeSpec> specs = ProbePlanner::plan(sampleEntities(), u"test"_s);
+        for (const ProbeType type : {ProbeType::Dns, ProbeType::Tcp, ProbeType::Http, ProbeType::Tls,
+                 ProbeType::Ftp, ProbeType::Sftp, ProbeType::Database, ProbeType::Vpn}) {
+            ProbeSpec full;
+            full.id = u"full-"_s + ProbeSpec::typeKey(type);
+            full.name = u"S\u00e3o Paulo \"full\""_s;
+            full.type = type;
+            full.phase = 1;
+            full.enabled = false;
+            full.environment = u"test"_s;
+            full.sources = {u"server/b"_s, u"server/a"_s};
+            full.timeoutMs = 1500;
+            full.host = u"10.0.0.5"_s;
+            full.port = 2222;
+            full.expectAddress = u"10.0.0.5"_s;
+            full.nameserver = u"10.0.0.53"_s;
+            full.url = u"https://erp.test/health?x=1&y=2"_s;
+            full.method = u"POST"_s;
+            full.expectStatus = u"200-299"_s;
+            full.expectHeader = u"Content-Type: application/json"_s;
+            full.expectBody = u"\"ok\""_s;
+            full.redirects = u"safe"_s;
+            full.insecure = true;
+            full.warnDays = 7;
+            full.auth = u"key"_s;
+            full.user = u"erp"_s;
+            full.secret = u"ERP_KEY"_s;
+            full.path = u"/in"_s;
+            full.file = u"orders.csv"_s;
+            full.ftps = u"implicit"_s;
+            full.hostKeySha256 = u"SHA256:abc"_s;
+            full.driver = u"QPSQL"_s;
+            full.database = u"customers"_s;
+            full.validationQuery = u"SELECT 1"_s;
+            full.tables = {u"customers"_s, u"orders"_s};
+            full.targets = {u"10.0.0.5:22"_s, u"10.0.0.6:443"_s};
+            full.notes = u"notes"_s;
+            specs.append(full);
+        }
+        QVERIFY(specs.size() > 20);
+        for (const ProbeSpec &spec : std::as_const(specs)) {
+            QJsonObject json = spec.toJson();
+            for (const QString &key : {u"name"_s, u"notes"_s, u"hostKeySha256"_s})
+                json.remove(key);
+            const QString expected = QString::fromLatin1(
+                QCryptographicHash::hash(JsonWriter::write(json), QCryptographicHash::Sha256).toHex());
+            QCOMPARE(InventoryHashes::probeHash(spec), expected);
+        }
+        // and a value pinned once, so that a change on both sides still shows
+        ProbeSpec pinned;
+        pinned.id = u"server-erp-tcp-5432"_s;
+        pinned.name = u"ERP database port"_s;
+        pinned.environment = u"test"_s;
+        pinned.sources = {u"server/erp"_s};
+        pinned.host = u"10.0.0.5"_s;
+        pinned.port = 5432;
+        // (the SHA-256 of Python's json.dumps(probe, indent=2, sort_keys=True) + "\n", the same bytes)
+        QCOMPARE(InventoryHashes::probeHash(pinned),
+            u"4045976b5d89129c48fcd0aa356d1164821c0ea3b5d295abd71319156c9c3da5"_s);
     }
 
     // The evidence is written straight from the structs; it must be what the JSON writer makes of the

@@ -12,8 +12,9 @@ packages=(
   qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libgl-dev libxkbcommon-dev
   # libraries
   libcurl4-openssl-dev libvalijson-dev libyaml-cpp-dev libxlsxwriter-dev qtkeychain-qt6-dev
-  # run time: fonts (PDF text under offscreen needs them), SVG icon loading
-  fonts-dejavu-core libqt6svg6
+  # run time: fonts (PDF text under offscreen needs them), SVG icon loading, libcurl (opened by the
+  # FTP/FTPS/SFTP probes on first use; the -dev package above gives its header)
+  fonts-dejavu-core libqt6svg6 libcurl4
   # tests: real servers, screenshots, document checks, packaging checks
   postgresql vsftpd openssh-server openssl iproute2 xvfb xauth imagemagick poppler-utils
   libxml2-utils unzip desktop-file-utils appstream dpkg-dev file python3

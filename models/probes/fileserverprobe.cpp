@@ -1,14 +1,14 @@
 #include "fileserverprobe.h"
 
+#include "curllibrary.h"
+
 #include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QUrl>
 
 #include <cerrno>
-#include <curl/curl.h>
 #include <memory>
-#include <mutex>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -17,13 +17,6 @@ using namespace Qt::StringLiterals;
 namespace jb {
 
 namespace {
-
-// curl_global_init is not thread-safe: once, before the first handle, from whichever worker.
-void initCurl()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 struct Transfer
 {
@@ -71,11 +64,13 @@ int onHostKey(CURL *, const curl_khkey *, const curl_khkey *found, curl_khmatch,
 
 struct EasyDeleter
 {
-    void operator()(CURL *handle) const { curl_easy_cleanup(handle); }
+    const CurlLibrary *curl;
+    void operator()(CURL *handle) const { curl->easyCleanup(handle); }
 };
 struct ListDeleter
 {
-    void operator()(curl_slist *list) const { curl_slist_free_all(list); }
+    const CurlLibrary *curl;
+    void operator()(curl_slist *list) const { curl->slistFreeAll(list); }
 };
 
 // A private key handed to libssh2 by path without touching the disk: an anonymous memory file.
@@ -137,11 +132,20 @@ QString FileServerProbe::fingerprint(const QByteArray &keyBlob)
 
 QString FileServerProbe::sshLibraryVersion()
 {
-    const char *version = curl_version_info(CURLVERSION_NOW)->libssh_version;
+    const Result<CurlLibrary> &curl = CurlLibrary::shared();
+    if (!curl)
+        return {};
+    const char *version = curl.value().versionInfo(CURLVERSION_NOW)->libssh_version;
     return version ? QString::fromLatin1(version) : QString();
 }
 
 ProbeResult FileServerProbe::run(const ProbeSpec &spec, ProbeControl &control)
+{
+    return run(spec, control, CurlLibrary::shared());
+}
+
+ProbeResult FileServerProbe::run(
+    const ProbeSpec &spec, ProbeControl &control, const Result<CurlLibrary> &library)
 {
     const bool sftp = spec.type == ProbeType::Sftp;
     if (spec.host.isEmpty())
@@ -174,8 +178,10 @@ ProbeResult FileServerProbe::run(const ProbeSpec &spec, ProbeControl &control)
             ProbeStatus::Error, u"authentication \"%1\" needs a secret name"_s.arg(spec.auth));
     }
 
-    initCurl();
-    std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
+    if (!library)
+        return ProbeResult::make(ProbeStatus::Error, library.errorString());
+    const CurlLibrary &lib = library.value();
+    std::unique_ptr<CURL, EasyDeleter> easy(lib.easyInit(), EasyDeleter{&lib});
     if (!easy)
         return ProbeResult::make(ProbeStatus::Error, u"libcurl could not make a handle"_s);
     CURL *curl = easy.get();
@@ -195,85 +201,85 @@ ProbeResult FileServerProbe::run(const ProbeSpec &spec, ProbeControl &control)
     Transfer transfer;
     transfer.control = &control;
     char errorBuffer[CURL_ERROR_SIZE] = {};
-    curl_easy_setopt(curl, CURLOPT_URL, urlBytes.constData());
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_PROXY, ""); // a direct connection, whatever ftp_proxy says
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorBuffer);
-    curl_easy_setopt(curl, CURLOPT_DIRLISTONLY, 1L);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &onData);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
-    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &onProgress);
-    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &transfer);
-    curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, &onDebug);
-    curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &transfer);
-    curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L); // feeds onDebug; nothing is printed
+    lib.easySetopt(curl, CURLOPT_URL, urlBytes.constData());
+    lib.easySetopt(curl, CURLOPT_NOSIGNAL, 1L);
+    lib.easySetopt(curl, CURLOPT_PROXY, ""); // a direct connection, whatever ftp_proxy says
+    lib.easySetopt(curl, CURLOPT_ERRORBUFFER, errorBuffer);
+    lib.easySetopt(curl, CURLOPT_DIRLISTONLY, 1L);
+    lib.easySetopt(curl, CURLOPT_WRITEFUNCTION, &onData);
+    lib.easySetopt(curl, CURLOPT_WRITEDATA, &transfer);
+    lib.easySetopt(curl, CURLOPT_NOPROGRESS, 0L);
+    lib.easySetopt(curl, CURLOPT_XFERINFOFUNCTION, &onProgress);
+    lib.easySetopt(curl, CURLOPT_XFERINFODATA, &transfer);
+    lib.easySetopt(curl, CURLOPT_DEBUGFUNCTION, &onDebug);
+    lib.easySetopt(curl, CURLOPT_DEBUGDATA, &transfer);
+    lib.easySetopt(curl, CURLOPT_VERBOSE, 1L); // feeds onDebug; nothing is printed
     const long remaining = long(std::max<qint64>(1, control.remainingMs()));
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, remaining);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, remaining);
+    lib.easySetopt(curl, CURLOPT_CONNECTTIMEOUT_MS, remaining);
+    lib.easySetopt(curl, CURLOPT_TIMEOUT_MS, remaining);
 
     const Endpoint endpoint = control.context().endpoint(spec.host, port);
-    std::unique_ptr<curl_slist, ListDeleter> connectTo;
+    std::unique_ptr<curl_slist, ListDeleter> connectTo(nullptr, ListDeleter{&lib});
     if (endpoint.redirected) {
         const QByteArray rule = (spec.host + u':' + QString::number(port) + u':' + endpoint.host + u':'
             + QString::number(endpoint.port))
                                     .toUtf8();
-        connectTo.reset(curl_slist_append(nullptr, rule.constData()));
-        curl_easy_setopt(curl, CURLOPT_CONNECT_TO, connectTo.get());
+        connectTo.reset(lib.slistAppend(nullptr, rule.constData()));
+        lib.easySetopt(curl, CURLOPT_CONNECT_TO, connectTo.get());
     }
 
     const QByteArray user = spec.user.toUtf8();
     const QByteArray passwordBytes = password.toUtf8();
     if (!user.isEmpty())
-        curl_easy_setopt(curl, CURLOPT_USERNAME, user.constData());
+        lib.easySetopt(curl, CURLOPT_USERNAME, user.constData());
     if (!password.isEmpty())
-        curl_easy_setopt(curl, CURLOPT_PASSWORD, passwordBytes.constData());
+        lib.easySetopt(curl, CURLOPT_PASSWORD, passwordBytes.constData());
 
     std::unique_ptr<MemoryFile> keyFile;
     QByteArray keyPath;
     const QByteArray recordedKey = stripFingerprint(spec.hostKeySha256).toLatin1();
     if (sftp) {
-        curl_easy_setopt(curl, CURLOPT_SSH_AUTH_TYPES,
+        lib.easySetopt(curl, CURLOPT_SSH_AUTH_TYPES,
             keyAuth ? long(CURLSSH_AUTH_PUBLICKEY) : long(CURLSSH_AUTH_PASSWORD));
         if (keyAuth) {
             keyFile = std::make_unique<MemoryFile>(privateKey);
             if (!keyFile->ok())
                 return ProbeResult::make(ProbeStatus::Error, u"could not hand the private key to libssh2"_s);
             keyPath = keyFile->path();
-            curl_easy_setopt(curl, CURLOPT_SSH_PRIVATE_KEYFILE, keyPath.constData());
-            curl_easy_setopt(curl, CURLOPT_SSH_PUBLIC_KEYFILE, ""); // derived from the private key
+            lib.easySetopt(curl, CURLOPT_SSH_PRIVATE_KEYFILE, keyPath.constData());
+            lib.easySetopt(curl, CURLOPT_SSH_PUBLIC_KEYFILE, ""); // derived from the private key
         }
         if (!recordedKey.isEmpty()) {
-            curl_easy_setopt(curl, CURLOPT_SSH_HOST_PUBLIC_KEY_SHA256, recordedKey.constData());
+            lib.easySetopt(curl, CURLOPT_SSH_HOST_PUBLIC_KEY_SHA256, recordedKey.constData());
         } else {
             // first contact: an empty known-hosts list makes libcurl show us the key, which we hash
-            curl_easy_setopt(curl, CURLOPT_SSH_KNOWNHOSTS, "/dev/null");
-            curl_easy_setopt(curl, CURLOPT_SSH_KEYFUNCTION, &onHostKey);
-            curl_easy_setopt(curl, CURLOPT_SSH_KEYDATA, &transfer);
+            lib.easySetopt(curl, CURLOPT_SSH_KNOWNHOSTS, "/dev/null");
+            lib.easySetopt(curl, CURLOPT_SSH_KEYFUNCTION, &onHostKey);
+            lib.easySetopt(curl, CURLOPT_SSH_KEYDATA, &transfer);
         }
     } else {
         if (explicitTls)
-            curl_easy_setopt(curl, CURLOPT_USE_SSL, long(CURLUSESSL_ALL));
-        curl_easy_setopt(curl, CURLOPT_FTP_USE_EPSV, 1L);
+            lib.easySetopt(curl, CURLOPT_USE_SSL, long(CURLUSESSL_ALL));
+        lib.easySetopt(curl, CURLOPT_FTP_USE_EPSV, 1L);
     }
     QByteArray bundle;
     if (!sftp && (explicitTls || implicitTls)) {
         if (spec.insecure) {
-            curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
-            curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);
+            lib.easySetopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
+            lib.easySetopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);
         } else if (!control.context().extraCaCertificates.isEmpty()) {
             bundle = caBundle(control.context());
             curl_blob blob{bundle.data(), size_t(bundle.size()), CURL_BLOB_NOCOPY};
-            curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob);
+            lib.easySetopt(curl, CURLOPT_CAINFO_BLOB, &blob);
         }
     }
 
-    const CURLcode code = curl_easy_perform(curl);
+    const CURLcode code = lib.easyPerform(curl);
     curl_off_t totalUs = 0;
-    curl_easy_getinfo(curl, CURLINFO_TOTAL_TIME_T, &totalUs);
+    lib.easyGetinfo(curl, CURLINFO_TOTAL_TIME_T, &totalUs);
     const double latency = double(totalUs) / 1000.0;
     const QString curlError = QString::fromUtf8(errorBuffer).trimmed();
-    const QString detailError = curlError.isEmpty() ? QString::fromUtf8(curl_easy_strerror(code)) : curlError;
+    const QString detailError = curlError.isEmpty() ? QString::fromUtf8(lib.easyStrerror(code)) : curlError;
 
     QStringList details{
         u"%1 as %2, list %3"_s.arg(url.toString(), spec.user.isEmpty() ? u"anonymous"_s : spec.user, folder)};
@@ -326,7 +332,7 @@ ProbeResult FileServerProbe::run(const ProbeSpec &spec, ProbeControl &control)
     }
     case CURLE_COULDNT_CONNECT: {
         long osError = 0;
-        curl_easy_getinfo(curl, CURLINFO_OS_ERRNO, &osError);
+        lib.easyGetinfo(curl, CURLINFO_OS_ERRNO, &osError);
         result = ProbeResult::make(ProbeStatus::Fail,
             osError == ECONNREFUSED ? u"refused: nothing listens there"_s
                                     : u"could not connect: %1"_s.arg(detailError));
@@ -334,7 +340,7 @@ ProbeResult FileServerProbe::run(const ProbeSpec &spec, ProbeControl &control)
     }
     case CURLE_OPERATION_TIMEDOUT: {
         curl_off_t connectUs = 0;
-        curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connectUs);
+        lib.easyGetinfo(curl, CURLINFO_CONNECT_TIME_T, &connectUs);
         result = ProbeResult::make(ProbeStatus::Fail,
             connectUs == 0
                 ? u"filtered: no answer within %1"_s.arg(control.timeoutText())

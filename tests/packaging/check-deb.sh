@@ -6,8 +6,9 @@ set -euo pipefail
 build_dir=$1
 version=$2
 app_id=io.journeybench.JourneyBench
-# Loaded by Qt at run time, so dpkg-shlibdeps cannot see them: the package must name them itself.
-runtime_depends=(qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 fonts-dejavu-core)
+# Loaded at run time (by Qt; libcurl by the file-server probes), so dpkg-shlibdeps cannot see them:
+# the package must name them itself.
+runtime_depends=(qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 fonts-dejavu-core libcurl4)
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 

@@ -1,33 +1,25 @@
 #pragma once
 
+#include "clidispatcher.h"
+
 #include <QStringList>
+
+#include <span>
 
 class QTextStream;
 
 namespace jb {
 
-// journeybench-cli: the headless face of the workbench. One static entry point so that the
-// executable stays a two-line main() and tests can run commands in-process.
+// journeybench-cli with every command in one process: CliDispatcher's own (validate, status, format,
+// check, firewall) and those of the journeybench-commands module (run, serve, mock, map, export),
+// which runs them through here. Tests can run any command in-process.
 class CliApp final
 {
 public:
-    enum ExitCode
-    {
-        Success = 0,
-        Failure = 1,
-        UsageError = 2
-    };
-
     // `arguments` as QCoreApplication::arguments() gives them (program name first).
     static int run(const QStringList &arguments);
     static int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
-
-private:
-    static int validate(const QStringList &args, QTextStream &out, QTextStream &err);
-    static int status(const QStringList &args, QTextStream &out, QTextStream &err);
-    static int format(const QStringList &args, QTextStream &out, QTextStream &err);
-    static int mock(const QStringList &args, QTextStream &out, QTextStream &err);
-    static QString usage();
+    static std::span<const CliCommand> commands();
 };
 
 } // namespace jb

@@ -14,6 +14,8 @@ struct CliRun
     bool finished = false; // false: it crashed or timed out
 
     static CliRun of(const QStringList &arguments);
+    // The same with another copy of the executable.
+    static CliRun of(const QString &program, const QStringList &arguments);
 };
 
 } // namespace jb::testing

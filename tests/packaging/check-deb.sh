@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds the Debian package with CPack into a temporary folder, checks its control fields and
-# contents, unpacks it and runs the packaged command-line tool on the packaged sample project.
-#   check-deb.sh BUILD_DIR VERSION
+# contents, unpacks it and runs the packaged command-line tool on the packaged sample project, with a
+# command of its own and one of the module it loads.
+#   check-deb.sh BUILD_DIR VERSION MODULE (the commands module's path below the prefix)
 set -euo pipefail
 build_dir=$1
 version=$2
+module=$3
 app_id=io.journeybench.JourneyBench
 # Loaded at run time (by Qt; libcurl by the file-server probes), so dpkg-shlibdeps cannot see them:
 # the package must name them itself.
@@ -51,7 +53,8 @@ for f in \
   "usr/share/icons/hicolor/scalable/apps/$app_id.svg" \
   usr/share/mime/packages/journeybench.xml \
   usr/share/doc/journeybench/copyright \
-  usr/share/journeybench/sample/journey.json; do
+  usr/share/journeybench/sample/journey.json \
+  "usr/$module"; do
   [ -f "$root/$f" ] || fail "the package lacks /$f"
 done
 for exe in journeybench journeybench-cli; do
@@ -65,4 +68,8 @@ out=$("$cli" --version) || fail "journeybench-cli --version exited non-zero"
 echo "journeybench-cli --version: $out"
 grep -qF "$version" <<<"$out" || fail "--version does not print $version"
 "$cli" validate "$root/usr/share/journeybench/sample" || fail "the packaged sample does not validate"
+# export is in the module, which the executable finds relative to its own folder
+"$cli" export "$root/usr/share/journeybench/sample" --artifact vpn --format md --out "$work/export" ||
+  fail "journeybench-cli export (through /usr/$module) failed"
+[ -s "$work/export/vpn.md" ] || fail "journeybench-cli export wrote no vpn.md"
 echo "PASS: $(basename "$deb")"

@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QEventLoop>
+#include <QIODevice>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
@@ -205,7 +206,8 @@ int CheckCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
     QObject::connect(&runner, &ProbeRunner::finished, &loop, [&loop] { loop.quit(); });
     runner.start(probes, environment);
     // the probes run on the runner's pool: this thread fingerprints what they test meanwhile
-    const QHash<QString, ProbeStamp> stamps = InventoryHashes::of(data.entities).stamps(probes);
+    const QHash<QString, ProbeStamp> stamps
+        = InventoryHashes::ofSources(data.entities, probes).stamps(probes);
     if (runner.isRunning())
         loop.exec();
     ProbeRun run = runner.lastRun();
@@ -237,7 +239,14 @@ int CheckCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
             ++passed;
     }
     if (options->json) {
-        out << QString::fromUtf8(EvidenceStore::bytes(run));
+        const QByteArray bytes = EvidenceStore::bytes(run);
+        // a large run is megabytes: to stdout as they are, not through a QString and back
+        if (QIODevice *device = out.device()) {
+            out.flush();
+            device->write(bytes);
+        } else {
+            out << QString::fromUtf8(bytes);
+        }
     } else {
         out << u"environment %1: %2 probes"_s.arg(environment).arg(probes.size()) << u'\n';
         for (const ProbeResult &result : std::as_const(run.results)) {

@@ -2,49 +2,47 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace jb {
 
-JsonStream::JsonStream()
+JsonStream::JsonStream(qsizetype expectedBytes)
 {
-    m_bytes.reserve(1024);
+    m_bytes.resize(std::max<qsizetype>(expectedBytes, 64));
 }
 
 void JsonStream::beginObject()
 {
     beforeValue();
-    m_bytes += '{';
+    put('{');
     m_levels.push_back({});
 }
 
 void JsonStream::endObject()
 {
-    const bool empty = m_levels.back().empty;
-    m_levels.pop_back();
-    if (!empty)
-        newLine(int(m_levels.size()));
-    m_bytes += '}';
+    close('}');
 }
 
 void JsonStream::beginArray()
 {
     beforeValue();
-    m_bytes += '[';
+    put('[');
     m_levels.push_back({});
 }
 
 void JsonStream::endArray()
 {
-    endObject(); // the same layout, another bracket
-    m_bytes.back() = ']';
+    close(']');
 }
 
 JsonStream &JsonStream::key(QStringView key)
 {
     beforeValue();
     quoted(key);
-    m_bytes += ": ";
+    put(": ");
     m_afterKey = true;
     return *this;
 }
@@ -59,32 +57,36 @@ void JsonStream::number(double number)
 {
     beforeValue();
     if (!std::isfinite(number)) {
-        m_bytes += "null";
+        put("null");
         return;
     }
     constexpr double exactIntegerLimit = 9007199254740992.0; // 2^53
     if (number == std::floor(number) && std::fabs(number) < exactIntegerLimit) {
-        m_bytes += QByteArray::number(static_cast<qint64>(number));
+        char *to = room(24);
+        m_size = std::to_chars(to, to + 24, static_cast<qint64>(number)).ptr - m_bytes.data();
         return;
     }
-    m_bytes += QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
+    const QByteArray text = QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
+    put(std::string_view(text.constData(), size_t(text.size())));
 }
 
 void JsonStream::boolean(bool value)
 {
     beforeValue();
-    m_bytes += value ? "true" : "false";
+    put(value ? "true" : "false");
 }
 
 void JsonStream::null()
 {
     beforeValue();
-    m_bytes += "null";
+    put("null");
 }
 
 QByteArray JsonStream::take()
 {
-    m_bytes += '\n';
+    put('\n');
+    m_bytes.truncate(m_size);
+    m_size = 0;
     m_levels.clear();
     m_afterKey = false;
     return std::move(m_bytes);
@@ -102,73 +104,113 @@ void JsonStream::beforeValue()
         return;
     Level &level = m_levels.back();
     if (!level.empty)
-        m_bytes += ',';
+        put(',');
     level.empty = false;
     newLine(int(m_levels.size()));
 }
 
+void JsonStream::close(char bracket)
+{
+    const bool empty = m_levels.back().empty;
+    m_levels.pop_back();
+    if (!empty)
+        newLine(int(m_levels.size()));
+    put(bracket);
+}
+
 void JsonStream::newLine(int depth)
 {
-    m_bytes += '\n';
-    m_bytes.append(2 * depth, ' ');
+    char *to = room(1 + 2 * qsizetype(depth));
+    *to = '\n';
+    std::memset(to + 1, ' ', size_t(2 * depth));
+    m_size += 1 + 2 * depth;
 }
 
+char *JsonStream::room(qsizetype bytes)
+{
+    if (m_size + bytes > m_bytes.size())
+        m_bytes.resize(std::max(2 * m_bytes.size(), m_size + bytes));
+    return m_bytes.data() + m_size;
+}
+
+void JsonStream::put(char c)
+{
+    *room(1) = c;
+    ++m_size;
+}
+
+void JsonStream::put(std::string_view bytes)
+{
+    std::memcpy(room(qsizetype(bytes.size())), bytes.data(), bytes.size());
+    m_size += qsizetype(bytes.size());
+}
+
+// The text quoted, escaped where JSON must, everything else as UTF-8 (half a surrogate pair, which
+// UTF-8 cannot hold, as '?', as QString::toUtf8 writes it): one pass, into room for the worst case.
 void JsonStream::quoted(QStringView text)
 {
-    m_bytes += '"';
-    // ASCII without anything to escape (most keys and values) is copied as it is
-    const qsizetype start = m_bytes.size();
-    m_bytes.resize(start + text.size());
-    char *to = m_bytes.data() + start;
-    for (const QChar c : text) {
-        const char16_t unit = c.unicode();
-        if (unit >= 0x80 || unit < 0x20 || unit == u'"' || unit == u'\\') {
-            m_bytes.truncate(start);
-            escaped(text);
-            return;
-        }
-        *to++ = static_cast<char>(unit);
-    }
-    m_bytes += '"';
-}
-
-void JsonStream::escaped(QStringView text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    for (const char c : utf8) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"':
-            m_bytes += "\\\"";
-            break;
-        case '\\':
-            m_bytes += "\\\\";
-            break;
-        case '\b':
-            m_bytes += "\\b";
-            break;
-        case '\f':
-            m_bytes += "\\f";
-            break;
-        case '\n':
-            m_bytes += "\\n";
-            break;
-        case '\r':
-            m_bytes += "\\r";
-            break;
-        case '\t':
-            m_bytes += "\\t";
-            break;
-        default:
-            if (byte < 0x20) {
-                m_bytes += "\\u00";
-                m_bytes += QByteArray::number(byte, 16).rightJustified(2, '0');
-            } else {
-                m_bytes += c;
+    static constexpr char hex[] = "0123456789abcdef";
+    char *start = room(2 + 6 * text.size());
+    char *to = start;
+    *to++ = '"';
+    const char16_t *from = text.utf16();
+    const char16_t *end = from + text.size();
+    while (from < end) {
+        const char16_t unit = *from++;
+        if (unit < 0x80) {
+            if (unit >= 0x20 && unit != u'"' && unit != u'\\') {
+                *to++ = char(unit);
+                continue;
             }
+            *to++ = '\\';
+            switch (unit) {
+            case u'"':
+                *to++ = '"';
+                break;
+            case u'\\':
+                *to++ = '\\';
+                break;
+            case u'\b':
+                *to++ = 'b';
+                break;
+            case u'\f':
+                *to++ = 'f';
+                break;
+            case u'\n':
+                *to++ = 'n';
+                break;
+            case u'\r':
+                *to++ = 'r';
+                break;
+            case u'\t':
+                *to++ = 't';
+                break;
+            default:
+                *to++ = 'u';
+                *to++ = '0';
+                *to++ = '0';
+                *to++ = hex[unit >> 4];
+                *to++ = hex[unit & 0xf];
+            }
+        } else if (unit < 0x800) {
+            *to++ = char(0xc0 | (unit >> 6));
+            *to++ = char(0x80 | (unit & 0x3f));
+        } else if (QChar::isHighSurrogate(unit) && from < end && QChar::isLowSurrogate(*from)) {
+            const char32_t point = QChar::surrogateToUcs4(unit, *from++);
+            *to++ = char(0xf0 | (point >> 18));
+            *to++ = char(0x80 | ((point >> 12) & 0x3f));
+            *to++ = char(0x80 | ((point >> 6) & 0x3f));
+            *to++ = char(0x80 | (point & 0x3f));
+        } else if (QChar::isSurrogate(unit)) {
+            *to++ = '?';
+        } else {
+            *to++ = char(0xe0 | (unit >> 12));
+            *to++ = char(0x80 | ((unit >> 6) & 0x3f));
+            *to++ = char(0x80 | (unit & 0x3f));
         }
     }
-    m_bytes += '"';
+    *to++ = '"';
+    m_size += to - start;
 }
 
 } // namespace jb

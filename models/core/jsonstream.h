@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QStringView>
 
+#include <string_view>
 #include <vector>
 
 namespace jb {
@@ -20,7 +21,7 @@ namespace jb {
 class JsonStream final
 {
 public:
-    JsonStream();
+    explicit JsonStream(qsizetype expectedBytes = 4096); // room made at once, grown when needed
 
     void beginObject();
     void endObject();
@@ -39,16 +40,21 @@ public:
 
 private:
     void beforeValue();
+    void close(char bracket);
     void quoted(QStringView text);
-    void escaped(QStringView text);
     void newLine(int depth);
+    // Room for `bytes` more at the end (the array grows by doubling; its size is m_size's capacity).
+    char *room(qsizetype bytes);
+    void put(char c);
+    void put(std::string_view bytes);
 
     struct Level
     {
         bool empty = true;
     };
 
-    QByteArray m_bytes;
+    QByteArray m_bytes; // written up to m_size, the rest is room
+    qsizetype m_size = 0;
     std::vector<Level> m_levels;
     bool m_afterKey = false;
 };

@@ -4,6 +4,7 @@
 #include "projectformat.h"
 
 #include <QCryptographicHash>
+#include <QSet>
 
 #include <algorithm>
 #include <vector>
@@ -15,12 +16,32 @@ namespace jb {
 InventoryHashes InventoryHashes::of(const QList<EntityRecord> &entities)
 {
     InventoryHashes hashes;
+    for (const EntityRecord &record : entities)
+        hashes.add(record, record.kind + u'/' + record.id());
+    return hashes;
+}
+
+InventoryHashes InventoryHashes::ofSources(
+    const QList<EntityRecord> &entities, const QList<ProbeSpec> &probes)
+{
+    QSet<QString> sources;
+    for (const ProbeSpec &probe : probes) {
+        for (const QString &source : probe.sources)
+            sources.insert(source);
+    }
+    InventoryHashes hashes;
     for (const EntityRecord &record : entities) {
-        const QByteArray bytes = ProjectFormat::entityBytes(record);
-        hashes.m_hashes.insert(record.kind + u'/' + record.id(),
-            QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+        if (const QString key = record.kind + u'/' + record.id(); sources.contains(key))
+            hashes.add(record, key);
     }
     return hashes;
+}
+
+void InventoryHashes::add(const EntityRecord &record, const QString &key)
+{
+    const QByteArray bytes = ProjectFormat::entityBytes(record);
+    m_hashes.insert(
+        key, QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
 }
 
 QString InventoryHashes::probeHash(const ProbeSpec &spec)

@@ -14,6 +14,9 @@ class InventoryHashes final
 {
 public:
     static InventoryHashes of(const QList<EntityRecord> &entities);
+    // Only the entities `probes` name as their sources: all that the stamps of a run of them need
+    // (a thousand probes of their own files name none).
+    static InventoryHashes ofSources(const QList<EntityRecord> &entities, const QList<ProbeSpec> &probes);
 
     // The hash of "kind/id", or an empty string when no such entity exists.
     QString hash(const QString &source) const { return m_hashes.value(source); }
@@ -30,6 +33,8 @@ public:
     void stampRun(ProbeRun &run, const QList<ProbeSpec> &specs) const;
 
 private:
+    void add(const EntityRecord &record, const QString &key);
+
     QHash<QString, QString> m_hashes;
 };
 

@@ -317,9 +317,24 @@ QList<ProbeSpec> ProbePlanner::plan(const QList<EntityRecord> &entities, const Q
             probes.append(own);
         }
     }
-    std::stable_sort(probes.begin(), probes.end(),
-        [](const ProbeSpec &a, const ProbeSpec &b) { return a.phase < b.phase; });
-    return probes;
+    // by phase, the inventory's order kept within one: each probe moved once, not n log n times
+    QList<int> phases;
+    for (const ProbeSpec &probe : std::as_const(probes)) {
+        if (!phases.contains(probe.phase))
+            phases.append(probe.phase);
+    }
+    if (phases.size() < 2)
+        return probes;
+    std::sort(phases.begin(), phases.end());
+    QList<ProbeSpec> ordered;
+    ordered.reserve(probes.size());
+    for (const int phase : std::as_const(phases)) {
+        for (ProbeSpec &probe : probes) {
+            if (probe.phase == phase)
+                ordered.append(std::move(probe));
+        }
+    }
+    return ordered;
 }
 
 QList<ProbeSpec> ProbePlanner::ofPhase(const QList<ProbeSpec> &probes, int phase)

@@ -33,7 +33,7 @@ const ProbeResult *ProbeRun::result(const QString &probeId) const
 
 QByteArray ProbeRun::toJsonBytes() const
 {
-    JsonStream json;
+    JsonStream json(1024 + results.size() * 1024);
     json.beginObject();
     json.key(u"kind").string(u"journeybench.probe-run");
     json.key(u"environment").string(environment);

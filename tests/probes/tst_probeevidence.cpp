@@ -204,6 +204,34 @@ private Q_SLOTS:
             u"4045976b5d89129c48fcd0aa356d1164821c0ea3b5d295abd71319156c9c3da5"_s);
     }
 
+    // `check` hashes only the entities its probes name: the same stamps as hashing everything.
+    void stampsFromSourcesOnly()
+    {
+        const QList<EntityRecord> entities = sampleEntities();
+        const QList<ProbeSpec> plan = ProbePlanner::plan(entities, u"test"_s);
+        const QHash<QString, ProbeStamp> all = InventoryHashes::of(entities).stamps(plan);
+        const InventoryHashes named = InventoryHashes::ofSources(entities, plan);
+        const QHash<QString, ProbeStamp> fromSources = named.stamps(plan);
+        QCOMPARE(fromSources.size(), all.size());
+        int sourcesSeen = 0;
+        for (auto it = all.cbegin(); it != all.cend(); ++it) {
+            QCOMPARE(fromSources.value(it.key()).probeHash, it->probeHash);
+            QCOMPARE(fromSources.value(it.key()).sourceHashes, it->sourceHashes);
+            sourcesSeen += int(it->sourceHashes.size());
+        }
+        QVERIFY(sourcesSeen > 10);
+        // an entity no probe names is not hashed
+        const auto unnamed
+            = std::find_if(entities.cbegin(), entities.cend(), [&](const EntityRecord &record) {
+                  const QString key = record.kind + u'/' + record.id();
+                  return std::none_of(plan.cbegin(), plan.cend(),
+                      [&](const ProbeSpec &p) { return p.sources.contains(key); });
+              });
+        QVERIFY(unnamed != entities.cend());
+        QVERIFY(named.hash(unnamed->kind + u'/' + unnamed->id()).isEmpty());
+        QVERIFY(!InventoryHashes::of(entities).hash(unnamed->kind + u'/' + unnamed->id()).isEmpty());
+    }
+
     // The evidence is written straight from the structs; it must be what the JSON writer makes of the
     // same content with the documented key order: canonical, so that runs diff cleanly.
     void writtenLayout_data()

@@ -35,12 +35,14 @@ void EntityChecker::checkTypes(const QList<FieldSpec> &fields, const QJsonObject
 {
     for (const FieldSpec &field : fields) {
         const QJsonValue value = object.value(field.key);
-        const QString here = pointer + u'/' + field.key;
+        // the pointer is made only for a problem or a list to go into: a thousand probe files each
+        // run every field of their kind through here
         if (const QString error = FieldValidator::typeError(field, value); !error.isEmpty()) {
-            problems.append({here, error});
+            problems.append({pointer + u'/' + field.key, error});
             continue;
         }
         if (field.type == FieldType::ObjectList) {
+            const QString here = pointer + u'/' + field.key;
             const QJsonArray items = value.toArray();
             for (qsizetype i = 0; i < items.size(); ++i)
                 checkTypes(

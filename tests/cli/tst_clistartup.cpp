@@ -57,7 +57,8 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(QStringLiteral(JB_CLI_PATH), aloneExecutable()));
     }
 
-    // What the executable links: never the libraries that only the module's commands need.
+    // What the executable links: never the libraries that only the module's commands (or the GUI)
+    // need.
     void linkedLibraries_data()
     {
         QTest::addColumn<QString>("library"); // the start of its file name
@@ -71,6 +72,9 @@ private Q_SLOTS:
         QTest::addRow("libcurl") << u"libcurl"_s << false;
         QTest::addRow("libxlsxwriter") << u"libxlsxwriter.so"_s << false;
         QTest::addRow("yaml-cpp") << u"libyaml-cpp.so"_s << false;
+        // its secrets come from the environment: the OS keychain is the GUI's
+        QTest::addRow("QtKeychain") << u"libqt6keychain.so"_s << false;
+        QTest::addRow("Qt D-Bus") << u"libQt6DBus.so"_s << false;
     }
 
     void linkedLibraries()

@@ -1,5 +1,6 @@
 #include "probespec.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -184,46 +185,91 @@ void ProbeSpec::forEachMember(const std::function<void(const QString &, const QJ
     text(u"notes"_s, notes);
 }
 
+namespace {
+
+using MemberSetter = std::function<void(ProbeSpec &, const QJsonValue &)>;
+
+// A text member: an empty or missing value keeps the default.
+MemberSetter text(QString ProbeSpec::*member)
+{
+    return [member](ProbeSpec &spec, const QJsonValue &value) {
+        if (QString read = value.toString(); !read.isEmpty())
+            spec.*member = std::move(read);
+    };
+}
+
+MemberSetter number(int ProbeSpec::*member)
+{
+    return [member](ProbeSpec &spec, const QJsonValue &value) { spec.*member = value.toInt(spec.*member); };
+}
+
+MemberSetter flag(bool ProbeSpec::*member)
+{
+    return [member](ProbeSpec &spec, const QJsonValue &value) { spec.*member = value.toBool(spec.*member); };
+}
+
+MemberSetter list(QStringList ProbeSpec::*member)
+{
+    return [member](ProbeSpec &spec, const QJsonValue &value) { spec.*member = toStringList(value); };
+}
+
+// How each key of a probe file sets its member: looked up once per key the file has, rather than
+// every member looked up in the file (a thousand probe files are read in one check).
+const QHash<QString, MemberSetter> &memberSetters()
+{
+    static const QHash<QString, MemberSetter> setters{
+        {u"id"_s, text(&ProbeSpec::id)},
+        {u"name"_s, text(&ProbeSpec::name)},
+        {u"type"_s,
+            [](ProbeSpec &spec, const QJsonValue &value) {
+                spec.type = ProbeSpec::typeFromKey(value.toString()).value_or(ProbeType::Tcp);
+            }},
+        {u"phase"_s, number(&ProbeSpec::phase)},
+        {u"enabled"_s, flag(&ProbeSpec::enabled)},
+        {u"environment"_s, text(&ProbeSpec::environment)},
+        {u"sources"_s, list(&ProbeSpec::sources)},
+        {u"timeoutMs"_s, number(&ProbeSpec::timeoutMs)},
+        {u"host"_s, text(&ProbeSpec::host)},
+        {u"port"_s, number(&ProbeSpec::port)},
+        {u"expectAddress"_s, text(&ProbeSpec::expectAddress)},
+        {u"nameserver"_s, text(&ProbeSpec::nameserver)},
+        {u"url"_s, text(&ProbeSpec::url)},
+        {u"method"_s, text(&ProbeSpec::method)},
+        {u"expectStatus"_s, text(&ProbeSpec::expectStatus)},
+        {u"expectHeader"_s, text(&ProbeSpec::expectHeader)},
+        {u"expectBody"_s, text(&ProbeSpec::expectBody)},
+        {u"redirects"_s, text(&ProbeSpec::redirects)},
+        {u"insecure"_s, flag(&ProbeSpec::insecure)},
+        {u"warnDays"_s, number(&ProbeSpec::warnDays)},
+        {u"auth"_s, text(&ProbeSpec::auth)},
+        {u"user"_s, text(&ProbeSpec::user)},
+        {u"secret"_s, text(&ProbeSpec::secret)},
+        {u"path"_s, text(&ProbeSpec::path)},
+        {u"file"_s, text(&ProbeSpec::file)},
+        {u"ftps"_s, text(&ProbeSpec::ftps)},
+        {u"hostKeySha256"_s, text(&ProbeSpec::hostKeySha256)},
+        {u"driver"_s, text(&ProbeSpec::driver)},
+        {u"database"_s, text(&ProbeSpec::database)},
+        {u"validationQuery"_s, text(&ProbeSpec::validationQuery)},
+        {u"tables"_s, list(&ProbeSpec::tables)},
+        {u"targets"_s, list(&ProbeSpec::targets)},
+        {u"notes"_s, text(&ProbeSpec::notes)},
+    };
+    return setters;
+}
+
+} // namespace
+
 ProbeSpec ProbeSpec::fromJson(const QJsonObject &o)
 {
     ProbeSpec spec;
-    auto text = [&o](const QString &key, const QString &fallback = {}) {
-        const QString value = o.value(key).toString();
-        return value.isEmpty() ? fallback : value;
-    };
-    spec.id = text(u"id"_s);
-    spec.name = text(u"name"_s, spec.id);
-    spec.type = typeFromKey(text(u"type"_s)).value_or(ProbeType::Tcp);
-    spec.phase = o.value(u"phase"_s).toInt(2);
-    spec.enabled = o.value(u"enabled"_s).toBool(true);
-    spec.environment = text(u"environment"_s);
-    spec.sources = toStringList(o.value(u"sources"_s));
-    spec.timeoutMs = o.value(u"timeoutMs"_s).toInt(0);
-    spec.host = text(u"host"_s);
-    spec.port = o.value(u"port"_s).toInt(0);
-    spec.expectAddress = text(u"expectAddress"_s);
-    spec.nameserver = text(u"nameserver"_s);
-    spec.url = text(u"url"_s);
-    spec.method = text(u"method"_s, spec.method);
-    spec.expectStatus = text(u"expectStatus"_s);
-    spec.expectHeader = text(u"expectHeader"_s);
-    spec.expectBody = text(u"expectBody"_s);
-    spec.redirects = text(u"redirects"_s, spec.redirects);
-    spec.insecure = o.value(u"insecure"_s).toBool(false);
-    spec.warnDays = o.value(u"warnDays"_s).toInt(spec.warnDays);
-    spec.auth = text(u"auth"_s, spec.auth);
-    spec.user = text(u"user"_s);
-    spec.secret = text(u"secret"_s);
-    spec.path = text(u"path"_s, spec.path);
-    spec.file = text(u"file"_s);
-    spec.ftps = text(u"ftps"_s, spec.ftps);
-    spec.hostKeySha256 = text(u"hostKeySha256"_s);
-    spec.driver = text(u"driver"_s);
-    spec.database = text(u"database"_s);
-    spec.validationQuery = text(u"validationQuery"_s);
-    spec.tables = toStringList(o.value(u"tables"_s));
-    spec.targets = toStringList(o.value(u"targets"_s));
-    spec.notes = text(u"notes"_s);
+    const QHash<QString, MemberSetter> &setters = memberSetters();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (const auto setter = setters.constFind(it.key()); setter != setters.cend())
+            (*setter)(spec, it.value());
+    }
+    if (spec.name.isEmpty())
+        spec.name = spec.id;
     return spec;
 }
 

@@ -2,6 +2,7 @@
 
 #include "fieldvalidator.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -33,10 +34,16 @@ QList<FieldProblem> EntityChecker::valueProblems(const KindSpec &kind, const QJs
 void EntityChecker::checkTypes(const QList<FieldSpec> &fields, const QJsonObject &object,
     const QString &pointer, QList<FieldProblem> &problems)
 {
+    // the object's few members by key, for the kind's many fields: QJsonObject::value searches
+    // its keys on every call, and a thousand probe files each run every field of their kind
+    // through here (a missing member reads as null, which, like undefined, has no type to check)
+    QHash<QString, QJsonValue> members;
+    members.reserve(object.size());
+    for (auto it = object.begin(); it != object.end(); ++it)
+        members.insert(it.key(), it.value());
     for (const FieldSpec &field : fields) {
-        const QJsonValue value = object.value(field.key);
-        // the pointer is made only for a problem or a list to go into: a thousand probe files each
-        // run every field of their kind through here
+        const QJsonValue value = members.value(field.key);
+        // the pointer is made only for a problem or a list to go into
         if (const QString error = FieldValidator::typeError(field, value); !error.isEmpty()) {
             problems.append({pointer + u'/' + field.key, error});
             continue;

@@ -254,6 +254,43 @@ private Q_SLOTS:
         QVERIFY(problems.isEmpty());
     }
 
+    // What a probe file leaves out, leaves empty or gets the type of wrong: the defaults, never a
+    // crash; keys the schema does not know are left out.
+    void specDefaults_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("expected"); // toJson() of what was read
+        QTest::addRow("only an id: name, type and phase default")
+            << u"{'id':'a'}"_s << u"{'id':'a','name':'a','phase':2,'type':'tcp'}"_s;
+        QTest::addRow("an empty name is the id")
+            << u"{'id':'a','name':''}"_s << u"{'id':'a','name':'a','phase':2,'type':'tcp'}"_s;
+        QTest::addRow("empty texts keep the defaults")
+            << u"{'id':'h','type':'http','method':'','redirects':'','auth':'','url':''}"_s
+            << u"{'id':'h','name':'h','phase':2,'type':'http'}"_s;
+        QTest::addRow("numbers and flags of the wrong type default")
+            << u"{'id':'t','phase':'one','port':'80','enabled':'no','timeoutMs':true}"_s
+            << u"{'id':'t','name':'t','phase':2,'type':'tcp'}"_s;
+        QTest::addRow("an unknown type is tcp")
+            << u"{'id':'t','type':'icmp','host':'h','port':7}"_s
+            << u"{'host':'h','id':'t','name':'t','phase':2,'port':7,'type':'tcp'}"_s;
+        QTest::addRow("unknown keys are left out")
+            << u"{'id':'t','colour':'red','host':'h'}"_s
+            << u"{'host':'h','id':'t','name':'t','phase':2,'type':'tcp'}"_s;
+        QTest::addRow("disabled, with a timeout")
+            << u"{'id':'t','enabled':false,'timeoutMs':1500}"_s
+            << u"{'enabled':false,'id':'t','name':'t','phase':2,'timeoutMs':1500,'type':'tcp'}"_s;
+    }
+    void specDefaults()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, expected);
+        const QJsonObject object = QJsonDocument::fromJson(fixture.replace(u'\'', u'"').toUtf8()).object();
+        QVERIFY(!object.isEmpty());
+        QCOMPARE(QString::fromUtf8(
+                     QJsonDocument(ProbeSpec::fromJson(object).toJson()).toJson(QJsonDocument::Compact)),
+            expected.replace(u'\'', u'"'));
+    }
+
     void irrelevantFieldsAreNotWritten()
     {
         ProbeSpec spec;

@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QUrl>
 
+#include <algorithm>
+#include <iterator>
+
 using namespace Qt::StringLiterals;
 
 namespace jb {
@@ -290,6 +293,8 @@ QList<ProbeSpec> ProbePlanner::generate(const QList<EntityRecord> &entities, con
 QList<ProbeSpec> ProbePlanner::persisted(const QList<EntityRecord> &entities)
 {
     QList<ProbeSpec> probes;
+    probes.reserve(std::count_if(entities.cbegin(), entities.cend(),
+        [](const EntityRecord &record) { return record.kind == u"probe"; }));
     for (const EntityRecord &record : entities) {
         if (record.kind == u"probe")
             probes.append(ProbeSpec::fromJson(record.data));
@@ -303,19 +308,32 @@ QList<ProbeSpec> ProbePlanner::plan(const QList<EntityRecord> &entities, const Q
     QHash<QString, qsizetype> generatedAt;
     for (qsizetype i = 0; i < probes.size(); ++i)
         generatedAt.insert(probes.at(i).id, i);
-    for (ProbeSpec own : persisted(entities)) {
-        if (const auto found = generatedAt.constFind(own.id); found != generatedAt.cend()) {
-            ProbeSpec *generated = &probes[*found];
-            own.origin = ProbeSpec::Origin::Edited;
-            if (own.sources.isEmpty())
-                own.sources = generated->sources;
-            if (own.environment.isEmpty())
-                own.environment = generated->environment;
-            *generated = own;
-        } else if (own.environment.isEmpty() || own.environment == environment) {
+    // a probe is some 800 bytes: each is moved where it belongs, never copied, as a thousand
+    // copies are megabytes of fresh memory
+    QList<ProbeSpec> users = persisted(entities);
+    for (ProbeSpec &own : users) {
+        const auto found = generatedAt.constFind(own.id);
+        if (found == generatedAt.cend()) {
             own.origin = ProbeSpec::Origin::User;
-            probes.append(own);
+            continue;
         }
+        ProbeSpec &generated = probes[*found];
+        own.origin = ProbeSpec::Origin::Edited;
+        if (own.sources.isEmpty())
+            own.sources = generated.sources;
+        if (own.environment.isEmpty())
+            own.environment = generated.environment;
+        generated = std::move(own); // what is left behind keeps origin Edited, and is dropped below
+    }
+    users.removeIf([&environment](const ProbeSpec &own) {
+        return own.origin == ProbeSpec::Origin::Edited
+            || !(own.environment.isEmpty() || own.environment == environment);
+    });
+    if (probes.isEmpty()) {
+        probes = std::move(users);
+    } else {
+        probes.reserve(probes.size() + users.size());
+        std::move(users.begin(), users.end(), std::back_inserter(probes));
     }
     // by phase, the inventory's order kept within one: each probe moved once, not n log n times
     QList<int> phases;

@@ -430,6 +430,32 @@ private Q_SLOTS:
         QCOMPARE(addedAt, 10);
     }
 
+    // A project of probe files alone: they are the plan, in their files' order, each once.
+    void onlyUserProbes()
+    {
+        QList<EntityRecord> entities;
+        QStringList expected;
+        for (int i = 0; i < 50; ++i) {
+            ProbeSpec spec;
+            spec.id = u"tcp-%1"_s.arg(i);
+            spec.host = u"127.0.0.1"_s;
+            spec.port = 1000 + i;
+            spec.environment = i % 10 == 3 ? u"prod"_s : (i % 2 ? u"test"_s : QString());
+            if (spec.environment != u"prod")
+                expected.append(spec.id);
+            entities.append(
+                {u"probe"_s, u"probes/"_s + spec.id + u".json"_s, ProbePlanner::entityData(spec)});
+        }
+        const QList<ProbeSpec> plan = ProbePlanner::plan(entities, u"test"_s);
+        QStringList ids;
+        for (const ProbeSpec &spec : plan) {
+            QCOMPARE(spec.origin, ProbeSpec::Origin::User);
+            QCOMPARE(spec.port, 1000 + spec.id.mid(4).toInt());
+            ids.append(spec.id);
+        }
+        QCOMPARE(ids, expected);
+    }
+
     void defaultEnvironment()
     {
         QList<EntityRecord> entities = sampleEntities();

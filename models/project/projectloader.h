@@ -6,6 +6,8 @@
 
 namespace jb {
 
+struct EntityFile;
+
 struct ProjectLoad
 {
     ProjectData data;
@@ -23,9 +25,12 @@ public:
 
 private:
     static void loadManifest(ProjectLoad &load);
-    // `pathOfId` indexes the ids already loaded from `folderName`, to refuse a duplicate.
-    static void loadEntityFile(ProjectLoad &load, const QString &folderName, const QString &relativePath,
-        QHash<QString, QString> &pathOfId);
+    // Reads, parses and checks the entity files, several at a time.
+    static void readEntityFiles(QList<EntityFile> &files, const QString &projectFolder);
+    // Thread-safe: touches nothing but `file`.
+    static void readEntityFile(EntityFile &file, const QString &projectFolder);
+    // `pathOfId` indexes the ids already loaded from the file's folder, to refuse a duplicate.
+    static void addEntityFile(ProjectLoad &load, EntityFile &file, QHash<QString, QString> &pathOfId);
 };
 
 } // namespace jb

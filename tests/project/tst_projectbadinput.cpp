@@ -65,6 +65,7 @@ class TestProjectBadInput : public QObject
 private Q_SLOTS:
     void badInput_data();
     void badInput();
+    void manyFilesWithBadOnesAmongThem();
 };
 
 void TestProjectBadInput::badInput_data()
@@ -295,6 +296,52 @@ void TestProjectBadInput::badInput()
     QCOMPARE(outcome.problems, expectedProblems);
     QCOMPARE(outcome.written.join(u'\n'), QString());
     QCOMPARE(ProjectTree::changes(before, ProjectTree::checksums(dir.path())), QString());
+}
+
+// A folder of hundreds of files is read on several threads: what loads, and every problem, still
+// come in the files' order, and a duplicate id is always blamed on the later file.
+void TestProjectBadInput::manyFilesWithBadOnesAmongThem()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDir folder(dir.path());
+    QVERIFY(
+        ProjectTree::write(folder.filePath(u"journey.json"_s), R"({"schemaVersion": 1, "name": "many"})"));
+    QStringList expectedIds;
+    QStringList expectedProblems;
+    for (int i = 0; i < 600; ++i) {
+        const QString id = u"p-"_s + QString::number(i).rightJustified(4, u'0');
+        const QString name = u"probes/"_s + id + u".json"_s;
+        QByteArray bytes
+            = R"({"id": ")" + id.toUtf8() + R"(", "type": "tcp", "host": "127.0.0.1", "port": 1})";
+        if (i % 97 == 5) {
+            bytes = "{ not json";
+            expectedProblems.append(name + u":1:4: not valid JSON: unterminated object"_s);
+        } else if (i % 89 == 7) {
+            bytes = R"({"id": "p-0001", "type": "tcp", "host": "127.0.0.1", "port": 1})";
+            expectedProblems.append(
+                name + u":1:8: duplicate id \"p-0001\": probes/p-0001.json already has it"_s);
+        } else if (i % 83 == 11) {
+            bytes = R"({"id": "p-x", "type": "tcp", "port": "one"})";
+            expectedProblems.append(name + u":1:38: \"port\" must be a whole number, not a string"_s);
+        } else {
+            expectedIds.append(id);
+        }
+        QVERIFY(ProjectTree::write(folder.filePath(name), bytes));
+    }
+
+    const Result<ProjectLoad> loaded = ProjectLoader::load(dir.path());
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errorString()));
+    QStringList ids;
+    for (const EntityRecord &record : loaded.value().data.entities) {
+        QCOMPARE(record.kind, u"probe"_s);
+        QCOMPARE(record.path, u"probes/"_s + record.id() + u".json"_s);
+        ids.append(record.id());
+    }
+    QCOMPARE(ids, expectedIds);
+    QCOMPARE(printed(loaded.value().diagnostics, dir.path()), expectedProblems);
+    QCOMPARE(loaded.value().data.failedPaths.size(), expectedProblems.size());
+    QCOMPARE(loaded.value().data.diskBytes.size(), expectedIds.size() + 1);
 }
 
 QTEST_APPLESS_MAIN(TestProjectBadInput)

@@ -2,8 +2,11 @@
 
 #include "fieldvalidator.h"
 
-#include <QHash>
 #include <QJsonArray>
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -34,15 +37,23 @@ QList<FieldProblem> EntityChecker::valueProblems(const KindSpec &kind, const QJs
 void EntityChecker::checkTypes(const QList<FieldSpec> &fields, const QJsonObject &object,
     const QString &pointer, QList<FieldProblem> &problems)
 {
-    // the object's few members by key, for the kind's many fields: QJsonObject::value searches
-    // its keys on every call, and a thousand probe files each run every field of their kind
-    // through here (a missing member reads as null, which, like undefined, has no type to check)
-    QHash<QString, QJsonValue> members;
-    members.reserve(object.size());
-    for (auto it = object.begin(); it != object.end(); ++it)
-        members.insert(it.key(), it.value());
-    for (const FieldSpec &field : fields) {
-        const QJsonValue value = members.value(field.key);
+    // Only the members present can have the wrong type: a missing one reads as null, which, like
+    // undefined, has none. So the object's few members are looked up among the kind's many fields,
+    // not the fields among the members (a thousand probe files each come through here), and are
+    // then checked in the fields' order, the order the problems are reported in. A kind names each
+    // key once, so a member is one field.
+    QVarLengthArray<std::pair<qsizetype, QJsonValue>, 16> present;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = it.key();
+        const auto field = std::find_if(fields.cbegin(), fields.cend(),
+            [&key](const FieldSpec &candidate) { return candidate.key == key; });
+        if (field != fields.cend())
+            present.append({field - fields.cbegin(), it.value()});
+    }
+    std::sort(present.begin(), present.end(),
+        [](const auto &left, const auto &right) { return left.first < right.first; });
+    for (const auto &[index, value] : present) {
+        const FieldSpec &field = fields.at(index);
         // the pointer is made only for a problem or a list to go into
         if (const QString error = FieldValidator::typeError(field, value); !error.isEmpty()) {
             problems.append({pointer + u'/' + field.key, error});

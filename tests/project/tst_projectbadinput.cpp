@@ -1,4 +1,5 @@
 #include "journeyschema.h"
+#include "kindspec.h"
 #include "projectdocument.h"
 #include "projectformat.h"
 #include "projectloader.h"
@@ -9,8 +10,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace jb;
@@ -66,6 +70,7 @@ private Q_SLOTS:
     void badInput_data();
     void badInput();
     void manyFilesWithBadOnesAmongThem();
+    void everyKeyIsOneField();
 };
 
 void TestProjectBadInput::badInput_data()
@@ -342,6 +347,23 @@ void TestProjectBadInput::manyFilesWithBadOnesAmongThem()
     QCOMPARE(printed(loaded.value().diagnostics, dir.path()), expectedProblems);
     QCOMPARE(loaded.value().data.failedPaths.size(), expectedProblems.size());
     QCOMPARE(loaded.value().data.diskBytes.size(), expectedIds.size() + 1);
+}
+
+// The structural check finds each member's field by its key: a key named by two fields of one kind
+// (or of one list's items) would have only one of them checked.
+void TestProjectBadInput::everyKeyIsOneField()
+{
+    const std::function<void(const QString &, const QList<FieldSpec> &)> walk
+        = [&walk](const QString &where, const QList<FieldSpec> &fields) {
+              QSet<QString> keys;
+              for (const FieldSpec &field : fields) {
+                  QVERIFY2(!keys.contains(field.key), qPrintable(where + u": "_s + field.key + u" twice"_s));
+                  keys.insert(field.key);
+                  walk(where + u'/' + field.key, field.itemFields);
+              }
+          };
+    for (const KindSpec &kind : JourneySchema::kinds())
+        walk(kind.kind, kind.fields);
 }
 
 QTEST_APPLESS_MAIN(TestProjectBadInput)

@@ -6,6 +6,7 @@
 #include <QTcpSocket>
 
 #include <memory>
+#include <sys/socket.h>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -110,10 +111,18 @@ QList<TcpOutcome> TcpProbe::connectAll(
                 outcome.kind = TcpOutcome::Kind::OtherError;
             }
         }
+        if (outcome.open())
+            resetOnClose(socket.socketDescriptor());
         socket.abort();
         outcomes.append(outcome);
     }
     return outcomes;
+}
+
+void TcpProbe::resetOnClose(qintptr fd)
+{
+    const linger reset{1, 0};
+    ::setsockopt(int(fd), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
 }
 
 ProbeResult TcpProbe::run(const ProbeSpec &spec, ProbeControl &control)

@@ -44,6 +44,9 @@ public:
     // Several attempts at once, sharing the deadline; the outcomes in the order of `targets`.
     static QList<TcpOutcome> connectAll(
         const QList<std::pair<QString, int>> &targets, const ProbeControl &control);
+    // Makes closing the connected socket `fd` send a reset: a check leaves no TIME_WAIT behind, where
+    // a sweep of a thousand open ports would otherwise hold a thousand local ports for a minute.
+    static void resetOnClose(qintptr fd);
 };
 
 } // namespace jb

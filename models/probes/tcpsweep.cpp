@@ -234,6 +234,8 @@ private:
 
     void end(Connect &connect, const TcpOutcome &outcome)
     {
+        if (outcome.open())
+            TcpProbe::resetOnClose(connect.fd);
         ::close(connect.fd);
         connect.fd = -1;
         m_ended.append({connect.index, outcome, true});

@@ -50,7 +50,9 @@ Outcome compute(const Job &job)
     const QList<ProbeSpec> planned = outcome.environment.isEmpty()
         ? QList<ProbeSpec>()
         : ProbePlanner::plan(job.entities, outcome.environment);
-    outcome.items = ChecklistEvidence::compute(planned, outcome.runs, InventoryHashes::of(job.entities));
+    // only the entities the planned probes test are looked at, so only they are hashed
+    outcome.items = ChecklistEvidence::compute(
+        planned, outcome.runs, InventoryHashes::ofSources(job.entities, planned));
     return outcome;
 }
 

@@ -100,7 +100,7 @@ void ProbesPage::storeEvidence(const ProbeRun &run, const QList<ProbeSpec> &prob
     whenDone(QtConcurrent::run(&m_io,
                  [folder, entities, probes, run] {
                      ProbeRun stamped = run;
-                     InventoryHashes::of(entities).stampRun(stamped, probes);
+                     InventoryHashes::ofSources(entities, probes).stampRun(stamped, probes);
                      const Result<QString> written = EvidenceStore(folder).write(stamped);
                      return std::make_pair(stamped, written);
                  }),

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -15,14 +16,41 @@ namespace jb {
 
 namespace {
 
-void checkReferences(const ProjectDocument &document, const QList<FieldSpec> &fields,
-    const QJsonObject &object, const QString &pointer, QList<FieldProblem> &problems)
+// The ids of each kind that references point at, gathered once per kind across one validation: a
+// reference is then a lookup, not a scan of every entity of its kind (a thousand endpoints naming
+// their servers were a million id comparisons).
+class ReferenceTargets final
+{
+public:
+    explicit ReferenceTargets(const ProjectDocument &document)
+        : m_document(document)
+    { }
+
+    bool exists(const QString &kind, const QString &id)
+    {
+        auto ids = m_idsByKind.find(kind);
+        if (ids == m_idsByKind.end()) {
+            QSet<QString> all;
+            for (const EntityRecord &record : m_document.entities(kind))
+                all.insert(record.id());
+            ids = m_idsByKind.insert(kind, all);
+        }
+        return ids->contains(id);
+    }
+
+private:
+    const ProjectDocument &m_document;
+    QHash<QString, QSet<QString>> m_idsByKind;
+};
+
+void checkReferences(ReferenceTargets &targets, const QList<FieldSpec> &fields, const QJsonObject &object,
+    const QString &pointer, QList<FieldProblem> &problems)
 {
     for (const FieldSpec &field : fields) {
         const QString here = pointer + u'/' + field.key;
         const QJsonValue value = object.value(field.key);
         auto check = [&](const QString &id, const QString &at) {
-            if (id.isEmpty() || document.rowOf(field.referenceKind, id) >= 0)
+            if (id.isEmpty() || targets.exists(field.referenceKind, id))
                 return;
             const KindSpec *target = JourneySchema::kind(field.referenceKind);
             problems.append({at,
@@ -38,7 +66,7 @@ void checkReferences(const ProjectDocument &document, const QList<FieldSpec> &fi
         } else if (field.type == FieldType::ObjectList) {
             const QJsonArray items = value.toArray();
             for (qsizetype i = 0; i < items.size(); ++i)
-                checkReferences(document, field.itemFields, items.at(i).toObject(),
+                checkReferences(targets, field.itemFields, items.at(i).toObject(),
                     here + u'/' + QString::number(i), problems);
         }
     }
@@ -61,15 +89,16 @@ PathsById pathsById(const ProjectDocument &document, const QString &folder)
     return paths;
 }
 
-// `byFolder` caches pathsById() per folder across the records of one validation.
-QList<FieldProblem> problemsOf(
-    const ProjectDocument &document, const EntityRecord &record, QHash<QString, PathsById> &byFolder)
+// `byFolder` caches pathsById() per folder, and `targets` the ids, across the records of one
+// validation.
+QList<FieldProblem> problemsOf(const ProjectDocument &document, const EntityRecord &record,
+    QHash<QString, PathsById> &byFolder, ReferenceTargets &targets)
 {
     const KindSpec *kind = JourneySchema::kind(record.kind);
     if (!kind)
         return {};
     QList<FieldProblem> problems = EntityChecker::valueProblems(*kind, record.data);
-    checkReferences(document, kind->fields, record.data, QString(), problems);
+    checkReferences(targets, kind->fields, record.data, QString(), problems);
     auto folder = byFolder.find(kind->folder);
     if (folder == byFolder.end())
         folder = byFolder.insert(kind->folder, pathsById(document, kind->folder));
@@ -87,7 +116,8 @@ QHash<QString, QString> ProjectValidator::entityProblems(
 {
     QHash<QString, QString> byPointer;
     QHash<QString, PathsById> byFolder;
-    for (const FieldProblem &problem : problemsOf(document, record, byFolder)) {
+    ReferenceTargets targets(document);
+    for (const FieldProblem &problem : problemsOf(document, record, byFolder, targets)) {
         QString &message = byPointer[problem.pointer];
         message = message.isEmpty() ? problem.message : message + u"; "_s + problem.message;
     }
@@ -99,8 +129,9 @@ Diagnostics ProjectValidator::validate(const ProjectDocument &document)
     Diagnostics diagnostics;
     const QDir folder(document.folder());
     QHash<QString, PathsById> byFolder;
+    ReferenceTargets targets(document);
     for (const EntityRecord &record : document.allEntities()) {
-        const QList<FieldProblem> problems = problemsOf(document, record, byFolder);
+        const QList<FieldProblem> problems = problemsOf(document, record, byFolder, targets);
         if (problems.isEmpty())
             continue;
         // locate in the bytes on disk when they are what we hold, else in what a save would write

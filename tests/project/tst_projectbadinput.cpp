@@ -172,6 +172,26 @@ void TestProjectBadInput::badInput_data()
 )",
         {}, {}, {u"servers/portless.json:6:5: Port is required"_s});
 
+    addRow("references to entities that do not exist: loaded, and reported by validate", Setup::Write,
+        u"connections/zz-vpn-ghosts.json"_s,
+        R"({
+  "id": "zz-vpn-ghosts",
+  "name": "Ghost hosts",
+  "type": "vpn",
+  "hostsBehind": [
+    "erp-app",
+    "ghost",
+    "logistics-gw",
+    "phantom"
+  ]
+}
+)",
+        {}, {},
+        {u"connections/zz-vpn-ghosts.json:1:1: Local gateway is required"_s,
+            u"connections/zz-vpn-ghosts.json:1:1: Peer gateways is required"_s,
+            u"connections/zz-vpn-ghosts.json:7:5: server \"ghost\" does not exist"_s,
+            u"connections/zz-vpn-ghosts.json:9:5: server \"phantom\" does not exist"_s});
+
     addRow("duplicate ids in one folder", Setup::Write, u"servers/zz-duplicate.json"_s,
         ProjectTree::read(QStringLiteral(JB_SAMPLE_DIR "/servers/erp-app.json")), {},
         {u"servers/zz-duplicate.json:2:9: duplicate id \"erp-app\": servers/erp-app.json already has it"_s});

@@ -8,6 +8,8 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace jb;
 
@@ -150,10 +152,17 @@ private Q_SLOTS:
         ProbeRunner runner(m_context);
         runner.setConcurrency(2);
         QSignalSpy finished(&runner, &ProbeRunner::finished);
+        QSignalSpy probeStarted(&runner, &ProbeRunner::probeStarted);
         QElapsedTimer clock;
         clock.start();
         runner.start(dropped(*m_services, 10, 5000, kinds), u"test"_s);
-        QTest::qWait(300);
+        // cancel once the first probe is under way: a fixed pause let a loaded machine cancel the
+        // whole run before anything started, which is a different case (the last row's)
+        const auto firstStarted = [&probeStarted] {
+            return std::any_of(probeStarted.cbegin(), probeStarted.cend(),
+                [](const QList<QVariant> &arguments) { return arguments.constFirst() == u"drop-0"_s; });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(firstStarted(), 1000);
         runner.cancel();
         QVERIFY(finished.wait(5000));
         QVERIFY2(clock.elapsed() < 1500, qPrintable(u"cancel took until %1 ms"_s.arg(clock.elapsed())));

@@ -1,67 +1,57 @@
 #include "artifactformat.h"
 
+#include "core/enumtable.h"
+
 using namespace Qt::StringLiterals;
 
 namespace jb {
 
+namespace {
+
+// In the order the documents page and the CLI's help list them.
+constexpr auto formatNames = enumTable<ArtifactFormat>({
+    {ArtifactFormat::Markdown, u"md", u"Markdown"},
+    {ArtifactFormat::Html, u"html", u"HTML"},
+    {ArtifactFormat::Pdf, u"pdf", u"PDF"},
+    {ArtifactFormat::Csv, u"csv", u"CSV (one file per table)"},
+    {ArtifactFormat::Xlsx, u"xlsx", u"Excel workbook (XLSX)"},
+});
+
+} // namespace
+
 const QList<ArtifactFormat> &ArtifactFormats::all()
 {
-    static const QList<ArtifactFormat> formats = {ArtifactFormat::Markdown, ArtifactFormat::Html,
-        ArtifactFormat::Pdf, ArtifactFormat::Csv, ArtifactFormat::Xlsx};
+    static const QList<ArtifactFormat> formats = [] {
+        QList<ArtifactFormat> values;
+        for (const EnumName<ArtifactFormat> &name : formatNames.names())
+            values.append(name.value);
+        return values;
+    }();
     return formats;
 }
 
 QString ArtifactFormats::key(ArtifactFormat format)
 {
-    switch (format) {
-    case ArtifactFormat::Markdown:
-        return u"md"_s;
-    case ArtifactFormat::Html:
-        return u"html"_s;
-    case ArtifactFormat::Pdf:
-        return u"pdf"_s;
-    case ArtifactFormat::Csv:
-        return u"csv"_s;
-    case ArtifactFormat::Xlsx:
-        return u"xlsx"_s;
-    }
-    return {};
+    return formatNames.key(format).value_or(QString());
 }
 
 QString ArtifactFormats::label(ArtifactFormat format)
 {
-    switch (format) {
-    case ArtifactFormat::Markdown:
-        return u"Markdown"_s;
-    case ArtifactFormat::Html:
-        return u"HTML"_s;
-    case ArtifactFormat::Pdf:
-        return u"PDF"_s;
-    case ArtifactFormat::Csv:
-        return u"CSV (one file per table)"_s;
-    case ArtifactFormat::Xlsx:
-        return u"Excel workbook (XLSX)"_s;
-    }
-    return {};
+    return formatNames.label(format).value_or(QString());
 }
 
 std::optional<ArtifactFormat> ArtifactFormats::fromKey(const QString &key)
 {
-    for (ArtifactFormat format : all()) {
-        if (ArtifactFormats::key(format) == key.toLower())
-            return format;
-    }
-    if (key.toLower() == u"markdown")
+    // the CLI takes any case, and the long name of Markdown too
+    const QString lower = key.toLower();
+    if (lower == u"markdown")
         return ArtifactFormat::Markdown;
-    return std::nullopt;
+    return formatNames.fromKey(lower);
 }
 
 QStringList ArtifactFormats::keys()
 {
-    QStringList result;
-    for (ArtifactFormat format : all())
-        result.append(key(format));
-    return result;
+    return formatNames.keys();
 }
 
 bool ArtifactFormats::needsFonts(ArtifactFormat format)

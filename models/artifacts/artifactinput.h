@@ -21,8 +21,8 @@ struct ArtifactInput
     QStringList secretValues; // values that must never appear in a document
 
     // Gathers what the documents need besides `project`: the probe evidence on disk and the secret
-    // values from JOURNEYBENCH_SECRET_* variables. The De-Para tables come from the mapping engine,
-    // which builds on this library: ArtifactSources::gather adds them.
+    // values from JOURNEYBENCH_SECRET_* variables. The De-Para tables come from the mapping engine:
+    // ArtifactSources::gather adds them.
     // Reads files: call it off the GUI thread.
     static ArtifactInput gather(ProjectData project, const QString &environment, QDateTime generatedAt = {},
         const QProcessEnvironment &system = QProcessEnvironment::systemEnvironment());

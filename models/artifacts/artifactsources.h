@@ -6,7 +6,6 @@ namespace jb {
 
 // ArtifactInput::gather plus what other engines contribute: the De-Para tables, built by the
 // mapping engine from the project's mappings (their examples mapped for real, their gaps found).
-// A library of its own (jb_artifact_sources), since the mapping engine itself uses MappingTable.
 // Reads files and runs transforms: call it off the GUI thread.
 class ArtifactSources final
 {

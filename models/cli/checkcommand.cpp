@@ -1,5 +1,6 @@
 #include "checkcommand.h"
 
+#include "cliproject.h"
 #include "environmentsecretstore.h"
 #include "evidencestore.h"
 #include "inventoryhashes.h"
@@ -7,7 +8,6 @@
 #include "probeplanner.h"
 #include "proberunner.h"
 #include "projectformat.h"
-#include "projectloader.h"
 #include "projectwriter.h"
 
 #include <QCommandLineParser>
@@ -153,26 +153,16 @@ int CheckCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
     const std::optional<Options> options = parse(args, err);
     if (!options)
         return 2;
-    Result<ProjectLoad> loaded = ProjectLoader::load(options->folder);
-    if (!loaded) {
-        err << u"error: "_s << loaded.errorString() << Qt::endl;
-        return 1;
-    }
-    const ProjectData &data = loaded.value().data;
-    for (const Diagnostic &diagnostic : loaded.value().diagnostics)
-        err << u"warning: "_s << diagnostic.format() << u" (left out)"_s << Qt::endl;
-
-    const QStringList environments = ProbePlanner::environments(data.entities);
-    QString environment = options->environment;
-    if (environment.isEmpty())
-        environment = ProbePlanner::defaultEnvironment(data.entities).value_or(QString());
-    if (environment.isEmpty() || !environments.contains(environment)) {
-        err << (environment.isEmpty() ? u"name an environment with --env"_s
-                                      : u"no environment \"%1\" in the project"_s.arg(environment))
-            << u"; the project has: "_s << (environments.isEmpty() ? u"none"_s : environments.join(u", "_s))
-            << Qt::endl;
-        return 2;
-    }
+    CliProject::Request request{
+        .folder = options->folder, .reportDiagnostics = true, .rule = CliProject::EnvironmentRule::Probes};
+    if (!options->environment.isEmpty()) // an empty --env is as good as none: the default environment
+        request.environment = options->environment;
+    int exitCode = 0;
+    const std::optional<CliProject> project = CliProject::load(request, err, exitCode);
+    if (!project)
+        return exitCode;
+    const ProjectData &data = project->data;
+    const QString &environment = project->environment;
 
     QList<ProbeSpec> probes = ProbePlanner::plan(data.entities, environment);
     if (options->phase > 0)

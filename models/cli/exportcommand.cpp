@@ -3,7 +3,7 @@
 #include "artifactcatalog.h"
 #include "artifactexporter.h"
 #include "artifactsources.h"
-#include "projectloader.h"
+#include "cliproject.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -80,34 +80,15 @@ int ExportCommand::run(const QStringList &args, QTextStream &out, QTextStream &e
         return 1;
     }
 
-    Result<ProjectLoad> loaded = ProjectLoader::load(parser.positionalArguments().constFirst());
-    if (!loaded) {
-        err << u"error: "_s << loaded.errorString() << Qt::endl;
-        return 1;
-    }
-    for (const Diagnostic &diagnostic : loaded.value().diagnostics)
-        err << u"warning: "_s << diagnostic.format() << u" (left out)"_s << Qt::endl;
-    ProjectData data = std::move(loaded).value().data;
-    QString environment = parser.value(env);
-    if (!environment.isEmpty()) {
-        QStringList known;
-        QString match;
-        for (const EntityRecord &record : std::as_const(data.entities)) {
-            if (record.kind != u"environment")
-                continue;
-            known.append(record.id());
-            if (record.id() == environment || record.name().compare(environment, Qt::CaseInsensitive) == 0)
-                match = record.id();
-        }
-        if (match.isEmpty()) {
-            err << u"no environment \"%1\" in the project; it has: %2"_s.arg(
-                environment, known.isEmpty() ? u"none"_s : known.join(u", "_s))
-                << Qt::endl;
-            return 2;
-        }
-        environment = match;
-    }
-    const ArtifactContext context(ArtifactSources::gather(std::move(data), environment));
+    int exitCode = 0;
+    std::optional<CliProject> project = CliProject::load({.folder = parser.positionalArguments().constFirst(),
+                                                             .reportDiagnostics = true,
+                                                             .rule = CliProject::EnvironmentRule::Documents,
+                                                             .environment = parser.value(env)},
+        err, exitCode);
+    if (!project)
+        return exitCode;
+    const ArtifactContext context(ArtifactSources::gather(std::move(project->data), project->environment));
     for (const QString &problem : context.input().mappingProblems)
         err << u"warning: "_s << problem << u" (left out of the De-Para)"_s << Qt::endl;
     const Result<QStringList> written

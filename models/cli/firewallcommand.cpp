@@ -1,9 +1,8 @@
 #include "firewallcommand.h"
 
+#include "cliproject.h"
 #include "evidencestore.h"
 #include "firewallrequest.h"
-#include "probeplanner.h"
-#include "projectloader.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -29,25 +28,17 @@ int FirewallCommand::run(const QStringList &args, QTextStream &out, QTextStream 
         err << parser.errorText() << u"\nusage: journeybench-cli "_s << synopsis() << Qt::endl;
         return 2;
     }
-    Result<ProjectLoad> loaded = ProjectLoader::load(parser.positionalArguments().constFirst());
-    if (!loaded) {
-        err << u"error: "_s << loaded.errorString() << Qt::endl;
-        return 1;
-    }
-    const ProjectData &data = loaded.value().data;
-    for (const Diagnostic &diagnostic : loaded.value().diagnostics)
-        err << u"warning: "_s << diagnostic.format() << u" (left out)"_s << Qt::endl;
-    const QStringList environments = ProbePlanner::environments(data.entities);
-    const QString environment = parser.isSet(env)
-        ? parser.value(env)
-        : ProbePlanner::defaultEnvironment(data.entities).value_or(QString());
-    if (!environments.contains(environment)) {
-        err << (environment.isEmpty() ? u"name an environment with --env"_s
-                                      : u"no environment \"%1\" in the project"_s.arg(environment))
-            << u"; the project has: "_s << (environments.isEmpty() ? u"none"_s : environments.join(u", "_s))
-            << Qt::endl;
-        return 2;
-    }
+    CliProject::Request request{.folder = parser.positionalArguments().constFirst(),
+        .reportDiagnostics = true,
+        .rule = CliProject::EnvironmentRule::Probes};
+    if (parser.isSet(env)) // even empty: then the answer is to name one
+        request.environment = parser.value(env);
+    int exitCode = 0;
+    const std::optional<CliProject> project = CliProject::load(request, err, exitCode);
+    if (!project)
+        return exitCode;
+    const ProjectData &data = project->data;
+    const QString &environment = project->environment;
     QStringList problems;
     const QList<EvidenceStore::Entry> evidence = EvidenceStore(data.folder).load(environment, &problems);
     for (const QString &problem : std::as_const(problems))

@@ -1,11 +1,11 @@
 #include "mapcommand.h"
 
 #include "bulkmapper.h"
+#include "cliproject.h"
 #include "databaseconnection.h"
 #include "environmentsecretstore.h"
 #include "mappingplan.h"
 #include "mappingproject.h"
-#include "projectloader.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -62,15 +62,13 @@ int MapCommand::run(const QStringList &args, QTextStream &out, QTextStream &err)
             return usage(u"--jobs wants a number from 1 to 256"_s);
     }
 
-    Result<ProjectLoad> loaded = ProjectLoader::load(parser.positionalArguments().at(0));
-    if (!loaded) {
-        err << u"error: "_s << loaded.errorString() << Qt::endl;
-        return 1;
-    }
-    for (const Diagnostic &diagnostic : loaded.value().diagnostics)
-        err << u"warning: "_s << diagnostic.format() << u" (left out)"_s << Qt::endl;
-    Result<ResolvedMapping> resolved = ResolvedMapping::resolve(
-        loaded.value().data, parser.positionalArguments().at(1), parser.value(env));
+    int exitCode = 0;
+    const std::optional<CliProject> project = CliProject::load(
+        {.folder = parser.positionalArguments().at(0), .reportDiagnostics = true}, err, exitCode);
+    if (!project)
+        return exitCode;
+    Result<ResolvedMapping> resolved
+        = ResolvedMapping::resolve(project->data, parser.positionalArguments().at(1), parser.value(env));
     if (!resolved) {
         err << u"error: "_s << resolved.errorString() << Qt::endl;
         return 1;

@@ -1,6 +1,7 @@
 #include "mockcommand.h"
 
 #include "clidispatcher.h"
+#include "cliproject.h"
 #include "contractmockroutes.h"
 #include "faultoptions.h"
 #include "mockserver.h"
@@ -81,12 +82,11 @@ int MockCommand::run(const QStringList &args, QTextStream &out, QTextStream &err
         options.allowNonLoopback = true; // --bind is the explicit request
     }
 
-    const std::optional<ProjectLoad> load
-        = ProjectCommands::loadProject(parser.positionalArguments().constFirst(), err);
+    int exitCode = Success;
+    const std::optional<CliProject> load = CliProject::load(
+        {.folder = parser.positionalArguments().constFirst(), .reportDiagnostics = true}, err, exitCode);
     if (!load)
-        return Failure;
-    for (const Diagnostic &diagnostic : load->diagnostics)
-        err << u"warning: "_s << diagnostic.format() << u" (left out)\n"_s;
+        return exitCode;
 
     QString datasetPath = parser.value(datasetOption);
     if (datasetPath.isEmpty()) {

@@ -1,6 +1,6 @@
 #include "pipeprojectload.h"
 
-#include "projectloader.h"
+#include "cliproject.h"
 
 using namespace Qt::StringLiterals;
 
@@ -9,12 +9,11 @@ namespace jb {
 std::optional<PipeProjectLoad> PipeProjectLoad::load(const QString &folder, const QString &environment,
     const PipeEnvironment::Variables &overrides, QTextStream &err)
 {
-    Result<ProjectLoad> loaded = ProjectLoader::load(folder);
-    if (!loaded) {
-        err << u"error: "_s << loaded.errorString() << Qt::endl;
+    int exitCode = 0; // run and serve end with 1 on any load failure
+    std::optional<CliProject> loaded = CliProject::load({.folder = folder}, err, exitCode);
+    if (!loaded)
         return std::nullopt;
-    }
-    ProjectData project = std::move(loaded).value().data;
+    ProjectData project = std::move(loaded->data);
     Result<PipeEnvironment> env = PipeEnvironment::fromProject(project, environment, overrides);
     if (!env) {
         err << u"error: "_s << env.errorString() << Qt::endl;

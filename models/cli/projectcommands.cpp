@@ -1,6 +1,7 @@
 #include "projectcommands.h"
 
 #include "clidispatcher.h"
+#include "cliproject.h"
 #include "projectdocument.h"
 #include "projectformat.h"
 #include "projectstatus.h"
@@ -35,24 +36,16 @@ bool ProjectCommands::parseArguments(QCommandLineParser &parser, const QStringLi
     return true;
 }
 
-std::optional<ProjectLoad> ProjectCommands::loadProject(const QString &folder, QTextStream &err)
-{
-    Result<ProjectLoad> loaded = ProjectLoader::load(folder);
-    if (!loaded) {
-        err << u"error: "_s << loaded.errorString() << Qt::endl;
-        return std::nullopt;
-    }
-    return std::move(loaded).value();
-}
-
 int ProjectCommands::validate(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     if (!parseArguments(parser, args, 1, u"validate DIR"_s, err))
         return UsageError;
-    const std::optional<ProjectLoad> load = loadProject(parser.positionalArguments().constFirst(), err);
+    int exitCode = Success;
+    const std::optional<CliProject> load
+        = CliProject::load({.folder = parser.positionalArguments().constFirst()}, err, exitCode);
     if (!load)
-        return Failure;
+        return exitCode;
     ProjectDocument document;
     document.reset(load->data);
     Diagnostics diagnostics = load->diagnostics;
@@ -78,9 +71,11 @@ int ProjectCommands::status(const QStringList &args, QTextStream &out, QTextStre
     parser.addOption(json);
     if (!parseArguments(parser, args, 1, u"status DIR [--json]"_s, err))
         return UsageError;
-    const std::optional<ProjectLoad> load = loadProject(parser.positionalArguments().constFirst(), err);
+    int exitCode = Success;
+    const std::optional<CliProject> load
+        = CliProject::load({.folder = parser.positionalArguments().constFirst()}, err, exitCode);
     if (!load)
-        return Failure;
+        return exitCode;
     if (!load->data.manifestLoaded) {
         for (const Diagnostic &diagnostic : load->diagnostics)
             err << diagnostic.format() << u'\n';
@@ -103,9 +98,11 @@ int ProjectCommands::format(const QStringList &args, QTextStream &out, QTextStre
     parser.addOption(check);
     if (!parseArguments(parser, args, 1, u"format DIR [--check]"_s, err))
         return UsageError;
-    const std::optional<ProjectLoad> load = loadProject(parser.positionalArguments().constFirst(), err);
+    int exitCode = Success;
+    const std::optional<CliProject> load
+        = CliProject::load({.folder = parser.positionalArguments().constFirst()}, err, exitCode);
     if (!load)
-        return Failure;
+        return exitCode;
     for (const Diagnostic &diagnostic : load->diagnostics)
         err << diagnostic.format() << u" (left as it is)\n"_s;
     SavePlan plan;

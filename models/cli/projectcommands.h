@@ -1,10 +1,6 @@
 #pragma once
 
-#include "projectloader.h"
-
 #include <QStringList>
-
-#include <optional>
 
 class QCommandLineParser;
 class QTextStream;
@@ -12,7 +8,7 @@ class QTextStream;
 namespace jb {
 
 // journeybench-cli validate, status and format: the commands on a project's files alone. Also the
-// two steps most commands begin with: parsing their options and opening their project.
+// step most commands begin with: parsing their options (CliProject opens their project).
 class ProjectCommands final
 {
 public:
@@ -27,8 +23,6 @@ public:
     // with `synopsis` and returns false.
     static bool parseArguments(QCommandLineParser &parser, const QStringList &args, int positionals,
         const QString &synopsis, QTextStream &err);
-    // Loads a command's project, printing why not; nullopt when it could not be opened.
-    static std::optional<ProjectLoad> loadProject(const QString &folder, QTextStream &err);
 };
 
 } // namespace jb

@@ -1,5 +1,6 @@
 #include "transformspec.h"
 
+#include "core/enumtable.h"
 #include "transformcatalog.h"
 
 #include <QJsonArray>
@@ -11,18 +12,24 @@ namespace jb {
 
 namespace {
 
-struct OpName
-{
-    TransformOp op;
-    const char16_t *name;
-};
-
-constexpr OpName opNames[] = {{TransformOp::Trim, u"trim"}, {TransformOp::Upper, u"upper"},
-    {TransformOp::Lower, u"lower"}, {TransformOp::Title, u"title"}, {TransformOp::Digits, u"digits"},
-    {TransformOp::Pad, u"pad"}, {TransformOp::Substring, u"substring"}, {TransformOp::PhoneBr, u"phone-br"},
-    {TransformOp::Date, u"date"}, {TransformOp::Number, u"number"}, {TransformOp::Concat, u"concat"},
-    {TransformOp::Constant, u"constant"}, {TransformOp::Default, u"default"},
-    {TransformOp::Lookup, u"lookup"}, {TransformOp::Js, u"js"}};
+// The names mapping files and the De-Para's rule column spell; the catalogue holds the labels.
+constexpr auto opNames = enumTable<TransformOp>({
+    {TransformOp::Trim, u"trim"},
+    {TransformOp::Upper, u"upper"},
+    {TransformOp::Lower, u"lower"},
+    {TransformOp::Title, u"title"},
+    {TransformOp::Digits, u"digits"},
+    {TransformOp::Pad, u"pad"},
+    {TransformOp::Substring, u"substring"},
+    {TransformOp::PhoneBr, u"phone-br"},
+    {TransformOp::Date, u"date"},
+    {TransformOp::Number, u"number"},
+    {TransformOp::Concat, u"concat"},
+    {TransformOp::Constant, u"constant"},
+    {TransformOp::Default, u"default"},
+    {TransformOp::Lookup, u"lookup"},
+    {TransformOp::Js, u"js"},
+});
 
 QByteArray compact(const QJsonValue &value)
 {
@@ -68,20 +75,12 @@ std::optional<QJsonValue> readValue(const QString &text, qsizetype &pos)
 
 QString TransformSpec::name(TransformOp op)
 {
-    for (const OpName &entry : opNames) {
-        if (entry.op == op)
-            return QString::fromUtf16(entry.name);
-    }
-    return {};
+    return opNames.key(op).value_or(QString());
 }
 
 std::optional<TransformOp> TransformSpec::fromName(const QString &name)
 {
-    for (const OpName &entry : opNames) {
-        if (name == QStringView(entry.name))
-            return entry.op;
-    }
-    return std::nullopt;
+    return opNames.fromKey(name);
 }
 
 Result<TransformSpec> TransformSpec::fromJson(const QJsonValue &value)

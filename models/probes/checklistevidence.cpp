@@ -1,20 +1,24 @@
 #include "checklistevidence.h"
 
+#include "core/enumtable.h"
+
 using namespace Qt::StringLiterals;
 
 namespace jb {
 
+namespace {
+
+constexpr auto stateNames = enumTable<ItemEvidence::State>({
+    {ItemEvidence::State::Missing, u"missing"},
+    {ItemEvidence::State::Current, u"current"},
+    {ItemEvidence::State::Stale, u"stale"},
+});
+
+} // namespace
+
 QString ItemEvidence::stateKey(State state)
 {
-    switch (state) {
-    case State::Missing:
-        return u"missing"_s;
-    case State::Current:
-        return u"current"_s;
-    case State::Stale:
-        return u"stale"_s;
-    }
-    return {};
+    return stateNames.key(state).value_or(QString());
 }
 
 ChecklistEvidence::ItemKey ChecklistEvidence::itemFor(const ProbeSpec &spec)

@@ -1,5 +1,6 @@
 #include "httpprobe.h"
 
+#include "core/enumtable.h"
 #include "statusexpectation.h"
 #include "tlsprobe.h"
 
@@ -20,13 +21,16 @@ namespace jb {
 
 namespace {
 
+// ProbeSpec::redirects; a key not here follows no redirect
+constexpr auto redirectPolicies = enumTable<QNetworkRequest::RedirectPolicy>({
+    {QNetworkRequest::ManualRedirectPolicy, u"none"},
+    {QNetworkRequest::NoLessSafeRedirectPolicy, u"safe"},
+    {QNetworkRequest::SameOriginRedirectPolicy, u"same-origin"},
+});
+
 QNetworkRequest::RedirectPolicy redirectPolicy(const QString &key)
 {
-    if (key == u"safe")
-        return QNetworkRequest::NoLessSafeRedirectPolicy;
-    if (key == u"same-origin")
-        return QNetworkRequest::SameOriginRedirectPolicy;
-    return QNetworkRequest::ManualRedirectPolicy;
+    return redirectPolicies.fromKey(key).value_or(QNetworkRequest::ManualRedirectPolicy);
 }
 
 // Network-level failures, in the words of the probe.

@@ -1,49 +1,37 @@
 #include "proberesult.h"
 
+#include "core/enumtable.h"
+
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace jb {
 
+namespace {
+
+constexpr auto statusNames = enumTable<ProbeStatus>({
+    {ProbeStatus::Pass, u"pass", u"Passed"},
+    {ProbeStatus::Fail, u"fail", u"Failed"},
+    {ProbeStatus::Error, u"error", u"Error"},
+    {ProbeStatus::Skipped, u"skipped", u"Skipped"},
+});
+
+} // namespace
+
 QString ProbeResult::statusKey(ProbeStatus status)
 {
-    switch (status) {
-    case ProbeStatus::Pass:
-        return u"pass"_s;
-    case ProbeStatus::Fail:
-        return u"fail"_s;
-    case ProbeStatus::Error:
-        return u"error"_s;
-    case ProbeStatus::Skipped:
-        return u"skipped"_s;
-    }
-    return {};
+    return statusNames.key(status).value_or(QString());
 }
 
 std::optional<ProbeStatus> ProbeResult::statusFromKey(const QString &key)
 {
-    for (ProbeStatus status :
-        {ProbeStatus::Pass, ProbeStatus::Fail, ProbeStatus::Error, ProbeStatus::Skipped}) {
-        if (statusKey(status) == key)
-            return status;
-    }
-    return std::nullopt;
+    return statusNames.fromKey(key);
 }
 
 QString ProbeResult::statusLabel(ProbeStatus status)
 {
-    switch (status) {
-    case ProbeStatus::Pass:
-        return u"Passed"_s;
-    case ProbeStatus::Fail:
-        return u"Failed"_s;
-    case ProbeStatus::Error:
-        return u"Error"_s;
-    case ProbeStatus::Skipped:
-        return u"Skipped"_s;
-    }
-    return {};
+    return statusNames.label(status).value_or(QString());
 }
 
 ProbeResult ProbeResult::make(ProbeStatus status, QString summary, QString details)

@@ -1,5 +1,7 @@
 #include "probespec.h"
 
+#include "core/enumtable.h"
+
 #include <QHash>
 #include <QJsonArray>
 
@@ -9,27 +11,16 @@ namespace jb {
 
 namespace {
 
-struct TypeName
-{
-    ProbeType type;
-    QString key;
-    QString label;
-};
-
-const QList<TypeName> &typeNames()
-{
-    static const QList<TypeName> names = {
-        {ProbeType::Dns, u"dns"_s, u"DNS"_s},
-        {ProbeType::Tcp, u"tcp"_s, u"TCP"_s},
-        {ProbeType::Http, u"http"_s, u"HTTP(S)"_s},
-        {ProbeType::Tls, u"tls"_s, u"TLS"_s},
-        {ProbeType::Ftp, u"ftp"_s, u"FTP / FTPS"_s},
-        {ProbeType::Sftp, u"sftp"_s, u"SFTP"_s},
-        {ProbeType::Database, u"database"_s, u"Database"_s},
-        {ProbeType::Vpn, u"vpn"_s, u"VPN"_s},
-    };
-    return names;
-}
+constexpr auto typeNames = enumTable<ProbeType>({
+    {ProbeType::Dns, u"dns", u"DNS"},
+    {ProbeType::Tcp, u"tcp", u"TCP"},
+    {ProbeType::Http, u"http", u"HTTP(S)"},
+    {ProbeType::Tls, u"tls", u"TLS"},
+    {ProbeType::Ftp, u"ftp", u"FTP / FTPS"},
+    {ProbeType::Sftp, u"sftp", u"SFTP"},
+    {ProbeType::Database, u"database", u"Database"},
+    {ProbeType::Vpn, u"vpn", u"VPN"},
+});
 
 QJsonArray toArray(const QStringList &list)
 {
@@ -54,37 +45,22 @@ bool uses(ProbeType type, std::initializer_list<ProbeType> types)
 
 QString ProbeSpec::typeKey(ProbeType type)
 {
-    for (const TypeName &name : typeNames()) {
-        if (name.type == type)
-            return name.key;
-    }
-    return {};
+    return typeNames.key(type).value_or(QString());
 }
 
 std::optional<ProbeType> ProbeSpec::typeFromKey(const QString &key)
 {
-    for (const TypeName &name : typeNames()) {
-        if (name.key == key)
-            return name.type;
-    }
-    return std::nullopt;
+    return typeNames.fromKey(key);
 }
 
 QString ProbeSpec::typeLabel(ProbeType type)
 {
-    for (const TypeName &name : typeNames()) {
-        if (name.type == type)
-            return name.label;
-    }
-    return {};
+    return typeNames.label(type).value_or(QString());
 }
 
 QStringList ProbeSpec::typeKeys()
 {
-    QStringList keys;
-    for (const TypeName &name : typeNames())
-        keys.append(name.key);
-    return keys;
+    return typeNames.keys();
 }
 
 QString ProbeSpec::target() const

@@ -1,5 +1,7 @@
 #include "checklist.h"
 
+#include "core/enumtable.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -7,6 +9,18 @@
 using namespace Qt::StringLiterals;
 
 namespace jb {
+
+namespace {
+
+// "status" in journey.json; a key it does not know reads as open
+constexpr auto statusNames = enumTable<ChecklistItem::Status>({
+    {ChecklistItem::Status::Open, u"open", u"Open"},
+    {ChecklistItem::Status::InProgress, u"in-progress", u"In progress"},
+    {ChecklistItem::Status::Done, u"done", u"Done"},
+    {ChecklistItem::Status::NotApplicable, u"n/a", u"N/A"},
+});
+
+} // namespace
 
 QJsonObject Signoff::toJson() const
 {
@@ -24,41 +38,17 @@ Signoff Signoff::fromJson(const QJsonObject &object)
 
 QString ChecklistItem::statusKey(Status status)
 {
-    switch (status) {
-    case Status::InProgress:
-        return u"in-progress"_s;
-    case Status::Done:
-        return u"done"_s;
-    case Status::NotApplicable:
-        return u"n/a"_s;
-    default:
-        return u"open"_s;
-    }
+    return statusNames.key(status).value_or(u"open"_s);
 }
 
 ChecklistItem::Status ChecklistItem::statusFromKey(const QString &key)
 {
-    if (key == u"in-progress")
-        return Status::InProgress;
-    if (key == u"done")
-        return Status::Done;
-    if (key == u"n/a")
-        return Status::NotApplicable;
-    return Status::Open;
+    return statusNames.fromKey(key).value_or(Status::Open);
 }
 
 QString ChecklistItem::statusLabel(Status status)
 {
-    switch (status) {
-    case Status::InProgress:
-        return u"In progress"_s;
-    case Status::Done:
-        return u"Done"_s;
-    case Status::NotApplicable:
-        return u"N/A"_s;
-    default:
-        return u"Open"_s;
-    }
+    return statusNames.label(status).value_or(u"Open"_s);
 }
 
 namespace {

@@ -1,6 +1,6 @@
 #include "eventspage.h"
 
-#include "offthread.h"
+#include "core/offthread.h"
 #include "pipeerror.h"
 #include "piperuntime.h"
 #include "projectdocument.h"

@@ -1,9 +1,9 @@
 #include "mockpage.h"
 
+#include "core/offthread.h"
 #include "faultruledelegate.h"
 #include "faultrulesmodel.h"
 #include "mockserver.h"
-#include "offthread.h"
 #include "piperuntime.h"
 #include "projectsession.h"
 #include "requestlogmodel.h"

@@ -1,9 +1,9 @@
 #include "piperuntime.h"
 
 #include "contractmockroutes.h"
+#include "core/offthread.h"
 #include "eventstore.h"
 #include "mockserver.h"
-#include "offthread.h"
 #include "pipehost.h"
 #include "projectdocument.h"
 #include "projectsession.h"

@@ -29,7 +29,9 @@ public:
         qsizetype maxHeadBytes = 64 * 1024;
         BodyLimit bodyLimit; // unset: bodies are not refused early
         QString tooLargeMessage = QStringLiteral("the request body is larger than this route accepts");
-        int idleTimeoutMs = 0; // a connection with no traffic for this long is dropped; 0: never
+        // A connection with no traffic either way for this long is dropped, even one waiting for
+        // a slow answer; 0: never (both servers today, which leave idle clients to close).
+        int idleTimeoutMs = 0;
     };
 
     explicit HttpListener(Options options, QObject *parent = nullptr);

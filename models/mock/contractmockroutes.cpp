@@ -190,7 +190,7 @@ QList<MockRule> ContractMockRoutes::defaultRules(const QList<EntityRecord> &enti
     return rules;
 }
 
-std::optional<MockResponse> ContractMockRoutes::respond(const MockRequest &request) const
+std::optional<MockResponse> ContractMockRoutes::respond(const HttpRequest &request) const
 {
     std::optional<QJsonValue> body; // parsed at most once, and only when a rule asks for it
     for (qsizetype index = 0; index < m_compiled.size(); ++index) {
@@ -217,7 +217,7 @@ std::optional<MockResponse> ContractMockRoutes::respond(const MockRequest &reque
 }
 
 MockResponse ContractMockRoutes::validated(
-    const Compiled &entry, qsizetype index, const MockRequest &request, const QJsonValue &body) const
+    const Compiled &entry, qsizetype index, const HttpRequest &request, const QJsonValue &body) const
 {
     if (body.isUndefined()) {
         QString why;
@@ -244,7 +244,7 @@ MockResponse ContractMockRoutes::validated(
     return response;
 }
 
-void ContractMockRoutes::delivered(const MockRequest &request, const MockResponse &response) const
+void ContractMockRoutes::delivered(const HttpRequest &request, const MockResponse &response) const
 {
     QMutexLocker lock(&m_mutex);
     if (response.rule < 0 || response.rule >= m_compiled.size())

@@ -48,10 +48,10 @@ public:
     // "/consultaCEP/{cep}" stays; empty when it is not an HTTP endpoint.
     static QString endpointPath(const QString &endpoint);
 
-    std::optional<MockResponse> respond(const MockRequest &request) const override;
+    std::optional<MockResponse> respond(const HttpRequest &request) const override;
     QList<MockRouteInfo> routes() const override;
     // A validating rule keeps the body it accepted here, once no fault took the answer away.
-    void delivered(const MockRequest &request, const MockResponse &response) const override;
+    void delivered(const HttpRequest &request, const MockResponse &response) const override;
 
     // The bodies a validating rule accepted, oldest first, by the rule's id (its route key when it
     // has none). Safe from any thread.
@@ -73,7 +73,7 @@ private:
     };
 
     MockResponse validated(
-        const Compiled &entry, qsizetype index, const MockRequest &request, const QJsonValue &body) const;
+        const Compiled &entry, qsizetype index, const HttpRequest &request, const QJsonValue &body) const;
     MockResponse rejected(const Compiled &entry, const QJsonArray &errors) const;
 
     QList<MockRule> m_rules;

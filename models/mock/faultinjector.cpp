@@ -1,5 +1,7 @@
 #include "faultinjector.h"
 
+#include "httpanswer.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -30,7 +32,7 @@ MockResponse FaultInjector::serverError(int status, const QString &route)
 {
     MockResponse response = MockResponse::withBody(status, jsonType,
         "{\"error\": \"injected fault: HTTP " + QByteArray::number(status) + ' '
-            + MockResponse::reasonPhrase(status) + "\"}");
+            + HttpAnswer::reasonPhrase(status) + "\"}");
     response.route = route;
     return response;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "faultrule.h"
-#include "mockrequest.h"
+#include "httprequest.h"
 
 #include <QByteArray>
 #include <QString>
@@ -25,7 +25,7 @@ struct AppliedFault
 struct MockResponse
 {
     int status = 200;
-    MockHeaders headers; // in the order written; no Content-Length
+    HttpHeaders headers; // in the order written; no Content-Length
     QByteArray body;
     QString route; // the route key that answered, e.g. "GET /ws/{cep}/json/"; empty: no route matched
     qsizetype rule = -1; // which rule of its route set answered, for sets that tell them apart
@@ -40,7 +40,6 @@ struct MockResponse
     QByteArray head(bool closeConnection = false) const;
     void prebuild() { wire = serialized(false); }
 
-    static QByteArray reasonPhrase(int status);
     static MockResponse withBody(int status, const QByteArray &contentType, const QByteArray &body);
 };
 

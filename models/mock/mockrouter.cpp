@@ -16,7 +16,7 @@ QList<MockRouteInfo> MockRouter::routes() const
     return all;
 }
 
-MockResponse MockRouter::notFound(const MockRequest &request)
+MockResponse MockRouter::notFound(const HttpRequest &request)
 {
     QByteArray body = "{\"error\": \"no mock route for ";
     body += request.method;
@@ -32,7 +32,7 @@ MockResponse MockRouter::notFound(const MockRequest &request)
     return MockResponse::withBody(404, QByteArrayLiteral("application/json; charset=utf-8"), body);
 }
 
-MockResponse MockRouter::handle(const MockRequest &request)
+MockResponse MockRouter::handle(const HttpRequest &request)
 {
     for (const auto &set : std::as_const(m_sets)) {
         std::optional<MockResponse> response = set->respond(request);

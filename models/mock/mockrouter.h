@@ -23,8 +23,8 @@ public:
     FaultInjector &faults() { return m_faults; }
     const FaultInjector &faults() const { return m_faults; }
 
-    MockResponse handle(const MockRequest &request);
-    static MockResponse notFound(const MockRequest &request);
+    MockResponse handle(const HttpRequest &request);
+    static MockResponse notFound(const HttpRequest &request);
 
 private:
     QList<std::shared_ptr<MockRoutes>> m_sets;

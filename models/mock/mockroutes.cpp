@@ -14,7 +14,7 @@ QString MockRouteInfo::key(QStringView method, QStringView pathTemplate)
 
 MockRoutes::~MockRoutes() = default;
 
-void MockRoutes::delivered(const MockRequest &, const MockResponse &) const
+void MockRoutes::delivered(const HttpRequest &, const MockResponse &) const
 { }
 
 } // namespace jb

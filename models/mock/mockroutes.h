@@ -1,6 +1,6 @@
 #pragma once
 
-#include "mockrequest.h"
+#include "httprequest.h"
 #include "mockresponse.h"
 
 #include <QList>
@@ -33,12 +33,12 @@ public:
 
     // The answer when one of these routes matches the request; nullopt lets the next set answer.
     // The answer's `route` names the route key that matched.
-    virtual std::optional<MockResponse> respond(const MockRequest &request) const = 0;
+    virtual std::optional<MockResponse> respond(const HttpRequest &request) const = 0;
     virtual QList<MockRouteInfo> routes() const = 0;
     // Called once the faults are applied, when `response` (from respond()) is still what the
     // client gets: a set that remembers what it received keeps it only then, not when an injected
     // fault turned the answer into an error or a dropped connection.
-    virtual void delivered(const MockRequest &request, const MockResponse &response) const;
+    virtual void delivered(const HttpRequest &request, const MockResponse &response) const;
 };
 
 } // namespace jb

@@ -1,7 +1,7 @@
 #include "mockserver.h"
 
-#include "mockhttptransport.h"
-#include "mocktcpserver.h"
+#include "httplistener.h"
+#include "httptransport.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -26,6 +26,8 @@ namespace {
 
 // Bodies at least this big are written after their head instead of being copied next to it.
 constexpr qsizetype separateBodyBytes = 64 * 1024;
+// The mock looks for "Expect: 100-continue" in the first 4 KiB only: a head that fits on the stack.
+constexpr qsizetype mockHeadBytes = 4096;
 
 // A reset, not a close: with SO_LINGER {on, 0} the kernel answers with RST, which clients report
 // as "connection reset by peer".
@@ -108,12 +110,11 @@ Status MockServer::start(const Options &options)
     m_options = options;
     m_options.maxHoldMs = std::max(1, options.maxHoldMs);
 
-    auto *transport = new MockHttpTransport(
-        [this](MockRequest &&request, bool closeRequested, QTcpSocket *socket) {
-            serve(std::move(request), closeRequested, socket);
-        },
-        this);
-    auto *listener = new MockTcpServer(transport);
+    auto *transport = new HttpTransport(
+        [this](HttpRequest &&request, QTcpSocket *socket) { serve(std::move(request), socket); }, this);
+    HttpListener::Options listening;
+    listening.maxHeadBytes = mockHeadBytes;
+    auto *listener = new HttpListener(listening, transport);
     if (!listener->listen(options.address, options.port)) {
         const QString why = listener->errorString();
         delete transport;
@@ -182,7 +183,7 @@ quint64 MockServer::acceptedConnections() const
     return m_listener ? m_listener->acceptedConnections() : 0;
 }
 
-void MockServer::serve(MockRequest &&request, bool closeRequested, QTcpSocket *socket)
+void MockServer::serve(HttpRequest &&request, QTcpSocket *socket)
 {
     Exchange exchange;
     exchange.clock.start();
@@ -191,7 +192,7 @@ void MockServer::serve(MockRequest &&request, bool closeRequested, QTcpSocket *s
     exchange.path = request.path;
     exchange.query = request.query;
     exchange.body = request.body; // shared, not copied
-    exchange.closeRequested = closeRequested;
+    exchange.closeRequested = request.close;
 
     if (m_async) {
         const QPointer<MockServer> self(this);

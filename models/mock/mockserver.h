@@ -15,8 +15,8 @@ class QTcpSocket;
 
 namespace jb {
 
-class MockHttpTransport;
-class MockTcpServer;
+class HttpListener;
+class HttpTransport;
 
 // The mock HTTP server: a MockRouter behind a loopback socket. It writes every answer itself
 // (status line, headers, Content-Length, body) so the bytes are exactly the routes', keeps
@@ -39,7 +39,7 @@ public:
     // For answers that take time (a pipe calling out): return false to let the routes answer, or
     // true and call `answer` later, once, on this thread. Faults apply to these answers too.
     using Answer = std::function<void(MockResponse response)>;
-    using AsyncHandler = std::function<bool(const MockRequest &request, const Answer &answer)>;
+    using AsyncHandler = std::function<bool(const HttpRequest &request, const Answer &answer)>;
 
     explicit MockServer(QObject *parent = nullptr);
     ~MockServer() override;
@@ -65,7 +65,7 @@ Q_SIGNALS:
 private:
     struct Exchange;
 
-    void serve(MockRequest &&request, bool closeRequested, QTcpSocket *socket);
+    void serve(HttpRequest &&request, QTcpSocket *socket);
     void deliver(QTcpSocket *socket, Exchange &exchange);
     void finish(QTcpSocket *socket, Exchange &exchange);
     void record(const Exchange &exchange, int status);
@@ -74,8 +74,8 @@ private:
     RequestLog m_log;
     AsyncHandler m_async;
     Options m_options;
-    QPointer<MockHttpTransport> m_transport;
-    QPointer<MockTcpServer> m_listener;
+    QPointer<HttpTransport> m_transport;
+    QPointer<HttpListener> m_listener;
 };
 
 } // namespace jb

@@ -199,7 +199,7 @@ void ViaCepRoutes::rebuild()
     m_badXml = prebuilt(400, htmlType, badRequestBody(), xmlRoute);
 }
 
-std::optional<MockResponse> ViaCepRoutes::respond(const MockRequest &request) const
+std::optional<MockResponse> ViaCepRoutes::respond(const HttpRequest &request) const
 {
     if (request.method != "GET")
         return std::nullopt;

@@ -37,7 +37,7 @@ public:
     BodyStyle bodyStyle() const { return m_bodyStyle; }
     void setBodyStyle(BodyStyle style);
 
-    std::optional<MockResponse> respond(const MockRequest &request) const override;
+    std::optional<MockResponse> respond(const HttpRequest &request) const override;
     QList<MockRouteInfo> routes() const override;
 
     // The bodies exactly as served, for tests and for showing a record in the GUI.

@@ -142,7 +142,7 @@ QList<PipePointer> PipeCatalog::subscribers(const QString &event) const
     return result;
 }
 
-PipeCatalog::Route PipeCatalog::route(const QString &method, QStringView path) const
+PipeCatalog::Route PipeCatalog::route(const QString &method, QByteArrayView path) const
 {
     Route best;
     int bestLiterals = -1;
@@ -150,9 +150,10 @@ PipeCatalog::Route PipeCatalog::route(const QString &method, QStringView path) c
         const PipePointer &pipe = m_pipes[id];
         if (pipe->trigger.type != PipeTrigger::Type::Rest)
             continue;
-        QHash<QString, QString> params;
-        if (!pipe->trigger.path.match(path, &params))
+        std::optional<PathTemplate::Parameters> params = pipe->trigger.path.match(path);
+        if (!params)
             continue;
+        best.maxRequestBytes = qMax(best.maxRequestBytes, pipe->trigger.maxRequestBytes);
         if (pipe->trigger.method != method) {
             if (!best.allowedMethods.contains(pipe->trigger.method))
                 best.allowedMethods.append(pipe->trigger.method);
@@ -163,11 +164,13 @@ PipeCatalog::Route PipeCatalog::route(const QString &method, QStringView path) c
         bestLiterals = pipe->trigger.path.literalCount();
         best.pipe = pipe;
         best.params = {};
-        for (auto it = params.cbegin(); it != params.cend(); ++it)
-            best.params.insert(it.key(), it.value());
+        for (const auto &[name, value] : std::as_const(*params))
+            best.params.insert(name, value);
     }
     if (best.pipe)
         best.allowedMethods.clear();
+    if (best.maxRequestBytes <= 0)
+        best.maxRequestBytes = PipeTrigger::defaultMaxRequestBytes;
     return best;
 }
 

@@ -46,9 +46,13 @@ public:
         PipePointer pipe; // null when nothing matched
         QJsonObject params;
         QStringList allowedMethods; // when the path matched under other methods only (405)
+        // The largest body accepted at this path by any method, so that it holds before the
+        // request's own pipe is sure (PipeTrigger::defaultMaxRequestBytes when no pipe matched).
+        qint64 maxRequestBytes = 0;
     };
-    // The REST pipe for a request; among several matches, the one with the most literal segments.
-    Route route(const QString &method, QStringView path) const;
+    // The REST pipe for a request and its path parameters, found once for the host and the
+    // engine; among several matches, the one with the most literal segments.
+    Route route(const QString &method, QByteArrayView path) const; // path as sent, without query
 
 private:
     // Why `pipe` cannot run in this project (a map or database step naming what is not there).

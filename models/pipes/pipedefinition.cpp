@@ -304,7 +304,8 @@ Result<PipeTrigger> parseTrigger(const QJsonValue &value)
     if (type == u"rest") {
         trigger.type = PipeTrigger::Type::Rest;
         trigger.method = object.value(u"method"_s).toString(u"GET"_s).toUpper();
-        Result<RoutePattern> path = RoutePattern::parse(object.value(u"path"_s).toString());
+        Result<PathTemplate> path
+            = PathTemplate::parse(object.value(u"path"_s).toString(), PathTemplate::Matching::Exact);
         if (!path)
             return R::failure(Error::Code::Schema, u"trigger: %1"_s.arg(path.errorString()));
         trigger.path = std::move(path).value();

@@ -2,7 +2,7 @@
 
 #include "core/result.h"
 #include "jsonschema.h"
-#include "routepattern.h"
+#include "pathtemplate.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -70,7 +70,7 @@ struct PipeTrigger
 
     Type type = Type::Rest;
     QString method = QStringLiteral("GET"); // Rest
-    RoutePattern path; // Rest
+    PathTemplate path; // Rest, matched exactly
     int timeoutMs = defaultTimeoutMs; // the whole execution, both kinds
     qint64 maxRequestBytes = defaultMaxRequestBytes; // Rest
     QString event; // Event

@@ -1,10 +1,10 @@
 #include "pipeengine.h"
 
 #include "eventstore.h"
+#include "httperrorreply.h"
 #include "pipeworker.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QPromise>
 #include <QThread>
 #include <QTimer>
@@ -20,8 +20,8 @@ PipeResult refusal(const QString &pipeId, int status, const QString &message)
     PipeResult result;
     result.pipeId = pipeId;
     result.status = status;
-    result.headers = {{"Content-Type", "application/json; charset=utf-8"}};
-    result.body = QJsonDocument(QJsonObject{{u"error"_s, message}}).toJson(QJsonDocument::Compact);
+    result.headers = HttpErrorReply::headers();
+    result.body = HttpErrorReply::body(message);
     return result;
 }
 
@@ -104,18 +104,22 @@ void PipeEngine::start(ExecutionOrder order)
 
 void PipeEngine::execute(const QString &pipeId, const PipeRequest &request, QObject *context, Callback done)
 {
+    PipePointer pipe = m_catalog->pipe(pipeId);
+    if (pipe)
+        return execute(std::move(pipe), request, context, std::move(done));
+    // still asynchronous, like every other answer
     const quint64 ticket = enqueue(context, std::move(done));
-    const PipePointer pipe = m_catalog->pipe(pipeId);
-    if (!pipe) {
-        // still asynchronous, like every other answer
-        ++m_running;
-        const PipeResult result = refusal(pipeId, 404, u"no pipe \"%1\" in the project"_s.arg(pipeId));
-        QMetaObject::invokeMethod(
-            this, [this, ticket, result] { deliver(ticket, result); }, Qt::QueuedConnection);
-        return;
-    }
+    ++m_running;
+    const PipeResult result = refusal(pipeId, 404, u"no pipe \"%1\" in the project"_s.arg(pipeId));
+    QMetaObject::invokeMethod(
+        this, [this, ticket, result] { deliver(ticket, result); }, Qt::QueuedConnection);
+}
+
+void PipeEngine::execute(PipePointer pipe, const PipeRequest &request, QObject *context, Callback done)
+{
+    const quint64 ticket = enqueue(context, std::move(done));
     ExecutionOrder order;
-    order.pipe = pipe;
+    order.pipe = std::move(pipe);
     order.request = request;
     order.ticket = ticket;
     order.trace = m_options.trace;

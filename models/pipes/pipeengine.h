@@ -52,6 +52,9 @@ public:
 
     // Runs pipe `pipeId`; `done` is called on `context`'s thread, unless `context` is gone.
     void execute(const QString &pipeId, const PipeRequest &request, QObject *context, Callback done);
+    // Runs `pipe`, a pipe of this engine's catalog already found (by PipeCatalog::route, whose
+    // path parameters `request` carries), without looking it up again.
+    void execute(PipePointer pipe, const PipeRequest &request, QObject *context, Callback done);
     QFuture<PipeResult> execute(const QString &pipeId, const PipeRequest &request);
     // Re-runs the failed execution behind error event `eventId`, with its stored request.
     void rerunEvent(qint64 eventId, QObject *context, Callback done);

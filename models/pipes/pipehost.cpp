@@ -1,9 +1,11 @@
 #include "pipehost.h"
 
-#include "hosttcpserver.h"
+#include "httpanswer.h"
+#include "httperrorreply.h"
+#include "httplistener.h"
+#include "httptransport.h"
 #include "pipeengine.h"
 
-#include <QJsonDocument>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QUrlQuery>
@@ -14,52 +16,21 @@ namespace jb {
 
 namespace {
 
-QByteArray reasonPhrase(int status)
+const QString tooLarge = u"the request body is larger than this pipe accepts"_s;
+
+// A pipe's result may carry the headers of an answer it passed on: their length and
+// connection are not this answer's.
+HttpHeaders withoutFraming(const HttpHeaders &headers)
 {
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 202:
-        return "Accepted";
-    case 204:
-        return "No Content";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 409:
-        return "Conflict";
-    case 413:
-        return "Payload Too Large";
-    case 422:
-        return "Unprocessable Entity";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    default:
-        return status < 400 ? "OK" : "Error";
+    HttpHeaders kept;
+    kept.reserve(headers.size());
+    for (const auto &[name, value] : headers) {
+        if (name.compare("content-length", Qt::CaseInsensitive) != 0
+            && name.compare("connection", Qt::CaseInsensitive) != 0)
+            kept.append({name, value});
     }
+    return kept;
 }
-
-QByteArray errorBody(const QString &message)
-{
-    return QJsonDocument(QJsonObject{{u"error"_s, message}}).toJson(QJsonDocument::Compact);
-}
-
-const HttpHeaders jsonHeaders = {{"Content-Type", "application/json; charset=utf-8"}};
 
 } // namespace
 
@@ -74,7 +45,13 @@ Result<quint16> PipeHost::listen(const QHostAddress &address, quint16 port)
 {
     if (m_tcp)
         return Result<quint16>::failure(Error::Code::Refused, u"the pipe host is already listening"_s);
-    auto *tcp = new HostTcpServer([this](QByteArrayView path) { return limitFor(path); }, this);
+    HttpListener::Options listening;
+    // the request's route decides before its body is read, so a client is not made to send it
+    listening.bodyLimit = [this](QByteArrayView method, QByteArrayView path) {
+        return m_engine.catalog().route(QString::fromLatin1(method), path).maxRequestBytes;
+    };
+    listening.tooLargeMessage = tooLarge;
+    auto *tcp = new HttpListener(std::move(listening), this);
     if (!tcp->listen(address, port)) {
         const QString why = tcp->errorString();
         delete tcp;
@@ -83,8 +60,8 @@ Result<quint16> PipeHost::listen(const QHostAddress &address, quint16 port)
     }
     m_tcp = tcp;
     m_address = address;
-    m_http = new PipeHttpServer(
-        [this](HostRequest request, QTcpSocket *socket) { handle(std::move(request), socket); }, this);
+    m_http = new HttpTransport(
+        [this](HttpRequest &&request, QTcpSocket *socket) { handle(std::move(request), socket); }, this);
     m_http->bind(tcp);
     return tcp->serverPort();
 }
@@ -103,38 +80,7 @@ QUrl PipeHost::baseUrl() const
     return url;
 }
 
-qint64 PipeHost::limitFor(QByteArrayView path) const
-{
-    // the route is not known by method yet: any pipe at this path sets the limit
-    const QString text = QString::fromLatin1(path);
-    qint64 limit = 0;
-    for (const PipePointer &pipe : m_engine.catalog().restPipes()) {
-        if (pipe->trigger.path.match(text))
-            limit = qMax(limit, pipe->trigger.maxRequestBytes);
-    }
-    return limit > 0 ? limit : PipeTrigger::defaultMaxRequestBytes;
-}
-
-QByteArray PipeHost::answerBytes(int status, const HttpHeaders &headers, const QByteArray &body, bool close)
-{
-    QByteArray bytes;
-    bytes.reserve(160 + body.size());
-    bytes += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    for (const auto &[name, value] : headers) {
-        if (name.compare("content-length", Qt::CaseInsensitive) == 0
-            || name.compare("connection", Qt::CaseInsensitive) == 0)
-            continue;
-        bytes += name + ": " + value + "\r\n";
-    }
-    bytes += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-    if (close)
-        bytes += "Connection: close\r\n";
-    bytes += "\r\n";
-    bytes += body;
-    return bytes;
-}
-
-void PipeHost::handle(HostRequest request, QTcpSocket *socket)
+void PipeHost::handle(HttpRequest request, QTcpSocket *socket)
 {
     auto connection = m_connections.find(socket);
     if (connection == m_connections.end()) {
@@ -144,31 +90,25 @@ void PipeHost::handle(HostRequest request, QTcpSocket *socket)
     const quint64 sequence = connection->next++;
     const bool close = request.close;
     const QString method = QString::fromLatin1(request.method);
-    const PipeCatalog::Route route = m_engine.catalog().route(method, request.path);
+    PipeCatalog::Route route = m_engine.catalog().route(method, request.path);
     if (!route.pipe) {
         if (!route.allowedMethods.isEmpty()) {
-            HttpHeaders headers = jsonHeaders;
-            headers.append({"Allow", route.allowedMethods.join(u", "_s).toLatin1()});
+            const HttpHeaders allow{{"Allow", route.allowedMethods.join(u", "_s).toLatin1()}};
             return send(socket, sequence,
-                answerBytes(405, headers, errorBody(u"%1 is not allowed here"_s.arg(method)), close), close);
+                HttpErrorReply::answer(405, u"%1 is not allowed here"_s.arg(method), close, allow), close);
         }
         return send(socket, sequence,
-            answerBytes(404, jsonHeaders,
-                errorBody(
-                    u"no pipe answers %1 %2"_s.arg(method, QUrl::fromPercentEncoding(request.path.toUtf8()))),
-                close),
+            HttpErrorReply::answer(
+                404, u"no pipe answers %1 %2"_s.arg(method, QUrl::fromPercentEncoding(request.path)), close),
             close);
     }
-    if (request.body.size() > route.pipe->trigger.maxRequestBytes) {
-        return send(socket, sequence,
-            answerBytes(
-                413, jsonHeaders, errorBody(u"the request body is larger than this pipe accepts"_s), true),
-            true);
-    }
+    // a body sent in chunks announces no length for the listener to refuse early
+    if (request.body.size() > route.pipe->trigger.maxRequestBytes)
+        return send(socket, sequence, HttpErrorReply::answer(413, tooLarge, true), true);
     PipeRequest pipeRequest;
     pipeRequest.method = method;
-    pipeRequest.path = QUrl::fromPercentEncoding(request.path.toUtf8());
-    pipeRequest.params = route.params;
+    pipeRequest.path = QUrl::fromPercentEncoding(request.path);
+    pipeRequest.params = std::move(route.params);
     QByteArray contentType;
     for (const auto &[name, value] : std::as_const(request.headers)) {
         const QString key = QString::fromLatin1(name).toLower();
@@ -177,17 +117,20 @@ void PipeHost::handle(HostRequest request, QTcpSocket *socket)
             contentType = value;
     }
     if (!request.query.isEmpty()) {
-        const QUrlQuery query(request.query);
+        const QUrlQuery query(QString::fromLatin1(request.query));
         for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded))
             pipeRequest.query.insert(name, value);
     }
     pipeRequest.body = PipeRequest::parseBody(request.body, contentType);
     QPointer<QTcpSocket> guarded(socket);
     m_engine.execute(
-        route.pipe->id, pipeRequest, this, [this, guarded, sequence, close](const PipeResult &result) {
-            HttpHeaders headers = result.headers;
+        route.pipe, pipeRequest, this, [this, guarded, sequence, close](const PipeResult &result) {
+            HttpHeaders headers = withoutFraming(result.headers);
             headers.append({"X-Execution-Key", result.executionKey.toLatin1()});
-            send(guarded, sequence, answerBytes(result.status, headers, result.body, close), close);
+            send(guarded, sequence,
+                HttpAnswer::bytes(
+                    result.status, headers, result.body, close, HttpAnswer::UnnamedStatus::OkOrError),
+                close);
         });
 }
 

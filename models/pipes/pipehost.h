@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "pipehttpserver.h"
+#include "httprequest.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -9,9 +9,12 @@
 #include <QObject>
 #include <QUrl>
 
+class QTcpSocket;
+
 namespace jb {
 
-class HostTcpServer;
+class HttpListener;
+class HttpTransport;
 class PipeEngine;
 struct PipeResult;
 
@@ -33,9 +36,6 @@ public:
     QUrl baseUrl() const;
     qint64 answered() const { return m_answered; }
 
-    // The bytes of an HTTP/1.1 answer (status line, headers with Content-Length, body).
-    static QByteArray answerBytes(int status, const HttpHeaders &headers, const QByteArray &body, bool close);
-
 private:
     struct Connection
     {
@@ -44,13 +44,12 @@ private:
         QMap<quint64, std::pair<QByteArray, bool>> ready; // answers that came back early
     };
 
-    void handle(HostRequest request, QTcpSocket *socket);
+    void handle(HttpRequest request, QTcpSocket *socket);
     void send(QTcpSocket *socket, quint64 sequence, QByteArray bytes, bool close);
-    qint64 limitFor(QByteArrayView path) const;
 
     PipeEngine &m_engine;
-    PipeHttpServer *m_http = nullptr;
-    HostTcpServer *m_tcp = nullptr;
+    HttpTransport *m_http = nullptr;
+    HttpListener *m_tcp = nullptr;
     QHostAddress m_address;
     QHash<QTcpSocket *, Connection> m_connections;
     qint64 m_answered = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "httpheaders.h"
 #include "pipeerror.h"
 #include "pipetrace.h"
 
@@ -11,8 +12,6 @@
 #include <utility>
 
 namespace jb {
-
-using HttpHeaders = QList<std::pair<QByteArray, QByteArray>>;
 
 // The outcome of one execution, delivered once: the answer (for a REST pipe, what its caller
 // receives), the execution key, the failure when a step failed, and the trace.

@@ -1,6 +1,7 @@
 #include "pipeworker.h"
 
 #include "httpclient.h"
+#include "httperrorreply.h"
 #include "mappingrunner.h"
 #include "pipeexecution.h"
 #include "scriptruntime.h"
@@ -55,8 +56,8 @@ void PipeWorker::rerun(qint64 eventId, quint64 ticket, bool trace)
     const auto refuse = [&](int status, const QString &message) {
         PipeResult result;
         result.status = status;
-        result.headers = {{"Content-Type", "application/json; charset=utf-8"}};
-        result.body = QJsonDocument(QJsonObject{{u"error"_s, message}}).toJson(QJsonDocument::Compact);
+        result.headers = HttpErrorReply::headers();
+        result.body = HttpErrorReply::body(message);
         Q_EMIT finished(ticket, result);
     };
     const Result<StoredEvent> event = m_store->get(eventId);

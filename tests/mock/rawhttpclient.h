@@ -1,6 +1,6 @@
 #pragma once
 
-#include "mockrequest.h"
+#include "httprequest.h"
 
 #include <QElapsedTimer>
 #include <QTcpSocket>
@@ -13,7 +13,7 @@ struct RawResponse
 {
     int status = 0;
     QByteArray statusLine;
-    MockHeaders headers;
+    HttpHeaders headers;
     QByteArray body;
     QByteArray raw; // everything received for this answer
 

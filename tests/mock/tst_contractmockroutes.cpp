@@ -221,7 +221,7 @@ void TestContractMockRoutes::rules()
     QFETCH(QString, route);
     ContractMockRoutes routes;
     QVERIFY(routes.setRules(sampleRules()).ok());
-    MockRequest request;
+    HttpRequest request;
     request.method = method;
     request.path = path;
     request.body = body;
@@ -341,7 +341,7 @@ void TestContractMockRoutes::defaultRules()
 
     ContractMockRoutes routes;
     QVERIFY(routes.setRules(rules).ok());
-    MockRequest request;
+    HttpRequest request;
     request.method = "POST";
     request.path = "/orders/7";
     const std::optional<MockResponse> response = routes.respond(request);
@@ -394,9 +394,9 @@ void TestContractMockRoutes::routerAnswers404()
     QVERIFY(routes.get()->setRules(sampleRules()).ok());
     router.addRoutes(routes);
     QCOMPARE(router.routes().size(), 5);
-    const MockResponse found = router.handle(MockRequest::get("/api/v1/customers/1"));
+    const MockResponse found = router.handle(HttpRequest::get("/api/v1/customers/1"));
     QCOMPARE(found.status, 200);
-    const MockResponse missing = router.handle(MockRequest::get("/nowhere/\"x\""));
+    const MockResponse missing = router.handle(HttpRequest::get("/nowhere/\"x\""));
     QCOMPARE(missing.status, 404);
     QCOMPARE(missing.route, QString());
     QCOMPARE(missing.body, QByteArray("{\"error\": \"no mock route for GET /nowhere/?x?\"}"));
@@ -441,7 +441,7 @@ void TestContractMockRoutes::validatingRule()
     Result<std::shared_ptr<ContractMockRoutes>> routes
         = ContractMockRoutes::fromProject(sampleEntities(), {});
     QVERIFY2(routes.ok(), qPrintable(routes.errorString()));
-    MockRequest request;
+    HttpRequest request;
     request.method = "POST";
     request.path = "/api/v1/customers";
     request.body = body;
@@ -475,7 +475,7 @@ void TestContractMockRoutes::validatingRuleKeepsABoundedHistory()
     Result<std::shared_ptr<ContractMockRoutes>> routes
         = ContractMockRoutes::fromProject(sampleEntities(), {});
     QVERIFY(routes.ok());
-    MockRequest request;
+    HttpRequest request;
     request.method = "POST";
     request.path = "/billing/invoices";
     MockRouter router;

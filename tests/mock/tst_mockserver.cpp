@@ -608,7 +608,7 @@ void TestMockServer::asyncAnswers()
 {
     MockServer server;
     server.router().addRoutes(m_viaCep);
-    server.setAsyncHandler([&server](const MockRequest &request, const MockServer::Answer &answer) {
+    server.setAsyncHandler([&server](const HttpRequest &request, const MockServer::Answer &answer) {
         if (request.path != "/slow")
             return false;
         QTimer::singleShot(50, &server, [answer] {

@@ -138,10 +138,10 @@ void TestViaCepRoutes::knownRecord()
     QFETCH(QByteArray, contentType);
     QFETCH(QByteArray, body);
     const ViaCepRoutes routes(m_dataset);
-    const std::optional<MockResponse> response = routes.respond(MockRequest::get(path));
+    const std::optional<MockResponse> response = routes.respond(HttpRequest::get(path));
     QVERIFY(response);
     QCOMPARE(response->status, 200);
-    QCOMPARE(response->headers, (MockHeaders{{"Content-Type", contentType}}));
+    QCOMPARE(response->headers, (HttpHeaders{{"Content-Type", contentType}}));
     QCOMPARE(response->body, body);
     QCOMPARE(response->fault.kind, FaultKind::None);
     QCOMPARE(response->route, path.contains("/xml") ? u"GET /ws/{cep}/xml/"_s : u"GET /ws/{cep}/json/"_s);
@@ -178,13 +178,13 @@ void TestViaCepRoutes::unknownCep()
     ViaCepRoutes routes(m_dataset);
     if (boolean)
         routes.setErroForm(ViaCepRoutes::ErroForm::Boolean);
-    const std::optional<MockResponse> response = routes.respond(MockRequest::get(path));
+    const std::optional<MockResponse> response = routes.respond(HttpRequest::get(path));
     QVERIFY(response);
     QCOMPARE(response->status, 200);
     QCOMPARE(response->body, body);
     const QByteArray type
         = path.contains("/xml") ? "application/xml; charset=utf-8" : "application/json; charset=utf-8";
-    QCOMPARE(response->headers, (MockHeaders{{"Content-Type", type}}));
+    QCOMPARE(response->headers, (HttpHeaders{{"Content-Type", type}}));
     if (!path.contains("/xml")) {
         const QJsonObject erro = QJsonDocument::fromJson(response->body).object();
         QCOMPARE(erro.value("erro"_L1), boolean ? QJsonValue(true) : QJsonValue(u"true"_s));
@@ -208,10 +208,10 @@ void TestViaCepRoutes::malformedCep()
 {
     QFETCH(QByteArray, path);
     const ViaCepRoutes routes(m_dataset);
-    const std::optional<MockResponse> response = routes.respond(MockRequest::get(path));
+    const std::optional<MockResponse> response = routes.respond(HttpRequest::get(path));
     QVERIFY(response);
     QCOMPARE(response->status, 400);
-    QCOMPARE(response->headers, (MockHeaders{{"Content-Type", "text/html; charset=utf-8"}}));
+    QCOMPARE(response->headers, (HttpHeaders{{"Content-Type", "text/html; charset=utf-8"}}));
     QCOMPARE(response->body, ViaCepRoutes::badRequestBody());
     QVERIFY(response->body.contains("Bad Request"));
 }
@@ -233,7 +233,7 @@ void TestViaCepRoutes::notViaCep()
     QFETCH(QByteArray, method);
     QFETCH(QByteArray, path);
     const ViaCepRoutes routes(m_dataset);
-    MockRequest request = MockRequest::get(path);
+    HttpRequest request = HttpRequest::get(path);
     request.method = method;
     QVERIFY(!routes.respond(request));
 }
@@ -246,12 +246,12 @@ void TestViaCepRoutes::compactMatchesBenchmarkBody()
     QVERIFY2(dataset.ok(), qPrintable(dataset.errorString()));
     ViaCepRoutes routes(std::move(dataset).value());
     routes.setBodyStyle(ViaCepRoutes::BodyStyle::Compact);
-    const std::optional<MockResponse> response = routes.respond(MockRequest::get("/ws/01001000/json/"));
+    const std::optional<MockResponse> response = routes.respond(HttpRequest::get("/ws/01001000/json/"));
     QVERIFY(response);
     QCOMPARE(response->body, test::benchBody());
     QCOMPARE(response->body.size(), 183);
     routes.setErroForm(ViaCepRoutes::ErroForm::Boolean);
-    const std::optional<MockResponse> erro = routes.respond(MockRequest::get("/ws/99999999/json/"));
+    const std::optional<MockResponse> erro = routes.respond(HttpRequest::get("/ws/99999999/json/"));
     QVERIFY(erro);
     QCOMPARE(QJsonDocument::fromJson(erro->body), QJsonDocument::fromJson("{\"erro\": true}"));
 }
@@ -366,7 +366,7 @@ void TestViaCepRoutes::importFile()
 void TestViaCepRoutes::routesFollowEdits()
 {
     ViaCepRoutes routes(m_dataset);
-    QCOMPARE(routes.respond(MockRequest::get("/ws/06010000/json/"))->body,
+    QCOMPARE(routes.respond(HttpRequest::get("/ws/06010000/json/"))->body,
         ViaCepRoutes::erroJsonBody(ViaCepRoutes::ErroForm::String));
     ViaCepDataset dataset = m_dataset;
     ViaCepRecord record;
@@ -374,7 +374,7 @@ void TestViaCepRoutes::routesFollowEdits()
     record.setValue(u"localidade"_s, u"Osasco"_s);
     QVERIFY(dataset.add(record).ok());
     routes.setDataset(dataset);
-    QCOMPARE(routes.respond(MockRequest::get("/ws/06010-000/json/"))->body,
+    QCOMPARE(routes.respond(HttpRequest::get("/ws/06010-000/json/"))->body,
         QByteArray("{\n  \"cep\": \"06010-000\",\n  \"localidade\": \"Osasco\"\n}"));
     QCOMPARE(routes.routes().size(), 2);
     QVERIFY(routes.routes().first().description.contains(u"14 records"_s));

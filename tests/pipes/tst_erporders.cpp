@@ -67,7 +67,7 @@ void TestErpOrders::initTestCase()
     QVERIFY2(routes, qPrintable(routes.errorString()));
     m_routes = routes.value();
     m_mock.router().addRoutes(m_routes);
-    m_mock.setAsyncHandler([this](const MockRequest &request, const MockServer::Answer &) {
+    m_mock.setAsyncHandler([this](const HttpRequest &request, const MockServer::Answer &) {
         m_requests.append({request.path, request.body});
         return false; // the routes answer
     });

@@ -353,7 +353,7 @@ void TestPipeDataSteps::customerSync()
     MockServer portal;
     QList<QJsonObject> received;
     const QSet<QString> known = {u"1003"_s, u"1010"_s};
-    portal.setAsyncHandler([&](const MockRequest &request, const MockServer::Answer &answer) {
+    portal.setAsyncHandler([&](const HttpRequest &request, const MockServer::Answer &answer) {
         if (request.method != "POST" || request.path != "/api/v1/customers")
             return false; // the routes answer 404
         if (request.header("authorization") != "Bearer t0ken") {

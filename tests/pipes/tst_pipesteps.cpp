@@ -57,7 +57,7 @@ private:
 void TestPipeSteps::initTestCase()
 {
     // every answer the http tests need, by path
-    m_mock.setAsyncHandler([this](const MockRequest &request, const MockServer::Answer &respond) {
+    m_mock.setAsyncHandler([this](const HttpRequest &request, const MockServer::Answer &respond) {
         const QByteArray path = request.path;
         MockResponse response;
         response.route = u"GET "_s + QString::fromLatin1(path);

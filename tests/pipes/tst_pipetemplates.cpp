@@ -1,7 +1,7 @@
 // Templates, expressions, route patterns, environments and pipe definitions: no network.
+#include "pathtemplate.h"
 #include "pipedefinition.h"
 #include "pipeenvironment.h"
-#include "routepattern.h"
 #include "scriptruntime.h"
 #include "templatetext.h"
 
@@ -227,14 +227,13 @@ void TestPipeTemplates::routes()
     QFETCH(QString, pattern);
     QFETCH(QString, path);
     QFETCH(QString, params);
-    const Result<RoutePattern> route = RoutePattern::parse(pattern);
+    const Result<PathTemplate> route = PathTemplate::parse(pattern, PathTemplate::Matching::Exact);
     QVERIFY2(route.ok(), qPrintable(route.errorString()));
-    QHash<QString, QString> values;
-    const bool matched = route.value().match(path, &values);
+    const std::optional<PathTemplate::Parameters> values = route.value().match(path.toUtf8());
     QJsonObject object;
-    for (auto it = values.cbegin(); it != values.cend(); ++it)
-        object.insert(it.key(), it.value());
-    QCOMPARE(matched ? printed(object) : u"no match"_s, params);
+    for (const auto &[name, value] : values.value_or(PathTemplate::Parameters()))
+        object.insert(name, value);
+    QCOMPARE(values ? printed(object) : u"no match"_s, params);
 }
 
 void TestPipeTemplates::routePatternErrors_data()
@@ -250,7 +249,7 @@ void TestPipeTemplates::routePatternErrors_data()
 void TestPipeTemplates::routePatternErrors()
 {
     QFETCH(QString, pattern);
-    QVERIFY(!RoutePattern::parse(pattern).ok());
+    QVERIFY(!PathTemplate::parse(pattern, PathTemplate::Matching::Exact).ok());
 }
 
 void TestPipeTemplates::secretNames_data()

@@ -1,8 +1,8 @@
 #include "payloadpanel.h"
 
 #include "documenteditor.h"
+#include "pathtemplate.h"
 #include "projectdocument.h"
-#include "routepattern.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -135,7 +135,8 @@ QString PayloadPanel::defaultPayload() const
     if (trigger.value(u"type"_s).toString() == u"event")
         return u"{}\n"_s;
     QJsonObject params;
-    if (const Result<RoutePattern> pattern = RoutePattern::parse(trigger.value(u"path"_s).toString()))
+    if (const Result<PathTemplate> pattern
+        = PathTemplate::parse(trigger.value(u"path"_s).toString(), PathTemplate::Matching::Exact))
         for (const QString &name : pattern.value().parameterNames())
             params.insert(name, QString());
     return prettyJson(QJsonObject{{u"params"_s, params}});

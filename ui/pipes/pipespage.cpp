@@ -8,7 +8,6 @@
 #include "pipetracemodel.h"
 #include "projectdocument.h"
 #include "projectsession.h"
-#include "routepattern.h"
 #include "stepsettingseditor.h"
 
 #include <QComboBox>

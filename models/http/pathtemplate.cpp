@@ -15,37 +15,46 @@ QByteArrayView withoutTrailingSlash(QByteArrayView path)
 
 } // namespace
 
-Result<PathTemplate> PathTemplate::parse(const QString &pattern)
+Result<PathTemplate> PathTemplate::parse(const QString &pattern, Matching matching)
 {
+    const bool exact = matching == Matching::Exact;
+    // what each kind of user has always called it in its messages
+    const QString noun = exact ? u"path"_s : u"path template"_s;
     if (!pattern.startsWith(u'/'))
         return Result<PathTemplate>::failure(
-            Error::Code::Schema, u"path template \"%1\" must start with '/'"_s.arg(pattern));
+            Error::Code::Schema, u"%1 \"%2\" must start with '/'"_s.arg(noun, pattern));
     PathTemplate result;
     result.m_pattern = pattern;
+    result.m_matching = matching;
     QString trimmed = pattern.mid(1);
-    if (trimmed.endsWith(u'/'))
+    // exact: a trailing slash is an empty last segment, which the path must have too
+    if (!exact && trimmed.endsWith(u'/'))
         trimmed.chop(1);
-    if (trimmed.isEmpty())
+    if (!exact && trimmed.isEmpty())
         return result;
     const QStringList parts = trimmed.split(u'/');
     QStringList names;
-    for (const QString &part : parts) {
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const QString &part = parts.at(i);
+        if (exact && part.isEmpty() && i + 1 < parts.size())
+            return Result<PathTemplate>::failure(
+                Error::Code::Schema, u"%1 \"%2\" has an empty segment"_s.arg(noun, pattern));
         Segment segment;
         if (part.startsWith(u'{') && part.endsWith(u'}') && part.size() > 2) {
             segment.parameter = part.mid(1, part.size() - 2);
             if (segment.parameter.contains(u'{') || segment.parameter.contains(u'}'))
                 return Result<PathTemplate>::failure(
-                    Error::Code::Schema, u"path template \"%1\": bad parameter \"%2\""_s.arg(pattern, part));
+                    Error::Code::Schema, u"%1 \"%2\": bad parameter \"%3\""_s.arg(noun, pattern, part));
             if (names.contains(segment.parameter))
                 return Result<PathTemplate>::failure(Error::Code::Schema,
-                    u"path template \"%1\": parameter \"%2\" appears twice"_s.arg(
-                        pattern, segment.parameter));
+                    u"%1 \"%2\": parameter \"%3\" appears twice"_s.arg(noun, pattern, segment.parameter));
             names.append(segment.parameter);
         } else if (part.contains(u'{') || part.contains(u'}')) {
             return Result<PathTemplate>::failure(Error::Code::Schema,
-                u"path template \"%1\": a parameter must be a whole segment, such as {id}"_s.arg(pattern));
+                u"%1 \"%2\": a parameter must be a whole segment, such as {id}"_s.arg(noun, pattern));
         } else {
             segment.literal = QUrl::toPercentEncoding(part, "!$&'()*+,;=:@-._~");
+            ++result.m_literalCount;
         }
         result.m_segments.append(std::move(segment));
     }
@@ -66,7 +75,8 @@ template <typename Visit> bool PathTemplate::walk(QByteArrayView path, Visit &&v
 {
     if (m_pattern.isEmpty() || !path.startsWith('/'))
         return false;
-    path = withoutTrailingSlash(path).sliced(1);
+    const bool exact = m_matching == Matching::Exact;
+    path = (exact ? path : withoutTrailingSlash(path)).sliced(1);
     qsizetype index = 0;
     qsizetype start = 0;
     if (m_segments.isEmpty())
@@ -83,7 +93,7 @@ template <typename Visit> bool PathTemplate::walk(QByteArrayView path, Visit &&v
             if (part != QByteArrayView(segment.literal))
                 return false;
         } else {
-            if (part.isEmpty())
+            if (part.isEmpty() && !exact)
                 return false;
             visit(segment.parameter, part);
         }

@@ -1,6 +1,7 @@
 #include "checklistmodel.h"
 #include "documenteditor.h"
 #include "navigatormodel.h"
+#include "printmodel.h"
 #include "projectdocument.h"
 #include "testproject.h"
 
@@ -16,6 +17,14 @@ using namespace Qt::StringLiterals;
 using ItemStatus = jb::ChecklistItem::Status;
 
 namespace jb {
+
+namespace {
+
+// the checklist as text: the item's id (not its title), then status, owner, evidence, sign-off
+const test::ModelPrint itemCells{
+    .separator = u"|"_s, .roles = {{ChecklistModel::TitleColumn, ChecklistModel::ItemIdRole}}};
+
+} // namespace
 
 class TestChecklistModel final : public QObject
 {
@@ -40,7 +49,6 @@ private Q_SLOTS:
 private:
     // the phase's checklist and the navigator, both watched before the project is loaded
     ChecklistModel *checklist(Phase phase);
-    static QString printed(const QAbstractItemModel *model);
 
     std::unique_ptr<ProjectDocument> m_document;
     std::unique_ptr<QUndoStack> m_stack;
@@ -82,18 +90,6 @@ ChecklistModel *TestChecklistModel::checklist(Phase phase)
     return model;
 }
 
-QString TestChecklistModel::printed(const QAbstractItemModel *model)
-{
-    QStringList lines;
-    for (int row = 0; row < model->rowCount(); ++row) {
-        QStringList cells = {model->index(row, 0).data(ChecklistModel::ItemIdRole).toString()};
-        for (int column = 1; column < model->columnCount(); ++column)
-            cells.append(model->index(row, column).data().toString());
-        lines.append(cells.join(u'|'));
-    }
-    return lines.join(u'\n');
-}
-
 void TestChecklistModel::shape()
 {
     ChecklistModel *model = checklist(Phase::Connection);
@@ -101,7 +97,7 @@ void TestChecklistModel::shape()
     QCOMPARE(model->rowCount(), 6);
     QCOMPARE(model->columnCount(), int(ChecklistModel::ColumnCount));
     QCOMPARE(model->headerData(ChecklistModel::SignoffColumn, Qt::Horizontal).toString(), u"Sign-off"_s);
-    QCOMPARE(printed(model),
+    QCOMPARE(test::printModel(*model, itemCells),
         u"vpn-parameters|Open|||\n"
         "encryption-domains|Open|||\n"
         "endpoints-recorded|Open|||\n"
@@ -279,7 +275,8 @@ void TestChecklistModel::customItems()
     QCOMPARE(model->addCustomItem(u"Cópia de segurança"_s), 4);
     QCOMPARE(model->addCustomItem(u"Backup plan"_s), 4); // custom items are kept in id order
     QCOMPARE(inserted.size(), 2);
-    QCOMPARE(printed(model).section(u'\n', 4), u"backup-plan|Open|||\ncopia-de-seguranca|Open|||"_s);
+    QCOMPARE(test::printModel(*model, itemCells).section(u'\n', 4),
+        u"backup-plan|Open|||\ncopia-de-seguranca|Open|||"_s);
     QCOMPARE(model->addCustomItem(u"Backup plan"_s), 5);
     QCOMPARE(model->item(5).id, u"backup-plan-2"_s);
     QVERIFY(model->item(4).custom);

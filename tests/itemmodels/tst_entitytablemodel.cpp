@@ -1,6 +1,7 @@
 #include "documenteditor.h"
 #include "entityfilterproxy.h"
 #include "entitytablemodel.h"
+#include "printmodel.h"
 #include "projectdocument.h"
 #include "testproject.h"
 
@@ -15,6 +16,14 @@
 using namespace Qt::StringLiterals;
 
 namespace jb {
+
+namespace {
+
+// the rows as their entities' ids, in the order shown, one space between
+const test::ModelPrint rowIds{
+    .rowSeparator = u" "_s, .columns = {0}, .roles = {{0, EntityTableModel::EntityIdRole}}};
+
+} // namespace
 
 class TestEntityTableModel final : public QObject
 {
@@ -43,7 +52,6 @@ private:
     EntityTableModel *table(const QString &kind);
     EntityFilterProxy *proxyOver(EntityTableModel *table);
     void load() { m_document->reset(test::project()); }
-    static QString ids(const QAbstractItemModel *model);
 
     std::unique_ptr<ProjectDocument> m_document;
     std::unique_ptr<QUndoStack> m_stack;
@@ -86,14 +94,6 @@ EntityFilterProxy *TestEntityTableModel::proxyOver(EntityTableModel *source)
     new QAbstractItemModelTester(proxy, QAbstractItemModelTester::FailureReportingMode::QtTest, proxy);
     proxy->setSourceModel(source);
     return proxy;
-}
-
-QString TestEntityTableModel::ids(const QAbstractItemModel *model)
-{
-    QStringList list;
-    for (int row = 0; row < model->rowCount(); ++row)
-        list.append(model->index(row, 0).data(EntityTableModel::EntityIdRole).toString());
-    return list.join(u' ');
 }
 
 void TestEntityTableModel::editUndoRedo_data()
@@ -255,27 +255,27 @@ void TestEntityTableModel::addDuplicateRemoveUndo()
     EntityTableModel *model = table(u"server"_s);
     load();
     const QByteArray original = test::dump(*m_document);
-    QCOMPARE(ids(model), u"app-server db-server legacy"_s);
+    QCOMPARE(test::printModel(*model, rowIds), u"app-server db-server legacy"_s);
 
     QCOMPARE(m_editor->addEntity(u"server"_s), 3);
-    QCOMPARE(ids(model), u"app-server db-server legacy new-server"_s);
+    QCOMPARE(test::printModel(*model, rowIds), u"app-server db-server legacy new-server"_s);
     QCOMPARE(m_editor->duplicateEntity(u"server"_s, 0), 1);
-    QCOMPARE(ids(model), u"app-server app-server-2 db-server legacy new-server"_s);
+    QCOMPARE(test::printModel(*model, rowIds), u"app-server app-server-2 db-server legacy new-server"_s);
     QCOMPARE(model->index(1, model->columnOf(u"name"_s)).data().toString(), u"App server (copy)"_s);
     QCOMPARE(m_document->at(u"server"_s, 1).data.value(u"ports"_s),
         m_document->at(u"server"_s, 0).data.value(u"ports"_s));
     m_editor->removeEntities(u"server"_s, {3, 1});
-    QCOMPARE(ids(model), u"app-server db-server new-server"_s);
+    QCOMPARE(test::printModel(*model, rowIds), u"app-server db-server new-server"_s);
     const QByteArray edited = test::dump(*m_document);
     QCOMPARE(m_stack->count(), 3);
 
     m_stack->undo();
-    QCOMPARE(ids(model), u"app-server app-server-2 db-server legacy new-server"_s);
+    QCOMPARE(test::printModel(*model, rowIds), u"app-server app-server-2 db-server legacy new-server"_s);
     m_stack->undo();
-    QCOMPARE(ids(model), u"app-server db-server legacy new-server"_s);
+    QCOMPARE(test::printModel(*model, rowIds), u"app-server db-server legacy new-server"_s);
     m_stack->undo();
     QCOMPARE(test::dump(*m_document), original);
-    QCOMPARE(ids(model), u"app-server db-server legacy"_s);
+    QCOMPARE(test::printModel(*model, rowIds), u"app-server db-server legacy"_s);
     m_stack->redo();
     m_stack->redo();
     m_stack->redo();
@@ -331,9 +331,9 @@ void TestEntityTableModel::filter()
     load();
     proxy->setFilterText(text);
     QCOMPARE(proxy->filterText(), text);
-    QCOMPARE(ids(proxy), shown);
+    QCOMPARE(test::printModel(*proxy, rowIds), shown);
     proxy->setFilterText(QString());
-    QCOMPARE(ids(proxy), u"app-server db-server legacy"_s);
+    QCOMPARE(test::printModel(*proxy, rowIds), u"app-server db-server legacy"_s);
 }
 
 void TestEntityTableModel::filterFollowsEdits()
@@ -343,25 +343,25 @@ void TestEntityTableModel::filterFollowsEdits()
     load();
 
     proxy->setFilterText(u"!problems"_s);
-    QCOMPARE(ids(proxy), u"legacy"_s);
+    QCOMPARE(test::printModel(*proxy, rowIds), u"legacy"_s);
     const int ip = model->columnOf(u"ip"_s);
     QVERIFY(model->setData(model->index(2, ip), u"10.0.0.7"_s)); // mends legacy
-    QCOMPARE(ids(proxy), QString());
+    QCOMPARE(test::printModel(*proxy, rowIds), QString());
     QVERIFY(model->setData(model->index(0, ip), u"10.0.0"_s)); // breaks app-server
-    QCOMPARE(ids(proxy), u"app-server"_s);
+    QCOMPARE(test::printModel(*proxy, rowIds), u"app-server"_s);
     m_stack->undo();
     m_stack->undo();
-    QCOMPARE(ids(proxy), u"legacy"_s);
+    QCOMPARE(test::printModel(*proxy, rowIds), u"legacy"_s);
 
     proxy->setFilterText(u"box"_s);
-    QCOMPARE(ids(proxy), u"legacy"_s);
+    QCOMPARE(test::printModel(*proxy, rowIds), u"legacy"_s);
     QVERIFY(model->setData(model->index(2, model->columnOf(u"name"_s)), u"Legacy host"_s));
-    QCOMPARE(ids(proxy), QString());
+    QCOMPARE(test::printModel(*proxy, rowIds), QString());
     m_editor->addEntity(u"server"_s, {{u"name"_s, u"Mail box"_s}, {u"ip"_s, u"10.0.0.8"_s}});
-    QCOMPARE(ids(proxy), u"mail-box"_s);
+    QCOMPARE(test::printModel(*proxy, rowIds), u"mail-box"_s);
     m_stack->undo();
     m_stack->undo();
-    QCOMPARE(ids(proxy), u"legacy"_s);
+    QCOMPARE(test::printModel(*proxy, rowIds), u"legacy"_s);
 }
 
 void TestEntityTableModel::problemFilterFollowsOtherEntities()
@@ -372,13 +372,13 @@ void TestEntityTableModel::problemFilterFollowsOtherEntities()
     m_editor->addEntity(
         u"flow"_s, {{u"name"_s, u"Invoices"_s}, {u"provider"_s, u"billing"_s}, {u"consumer"_s, u"erp"_s}});
     proxy->setFilterText(u"!problems"_s);
-    QCOMPARE(ids(proxy), u"invoices"_s);
+    QCOMPARE(test::printModel(*proxy, rowIds), u"invoices"_s);
     // the flow itself does not change: the system it names comes into being, then goes again
     m_editor->addEntity(
         u"system"_s, {{u"id"_s, u"billing"_s}, {u"name"_s, u"Billing"_s}, {u"acronym"_s, u"BIL"_s}});
-    QCOMPARE(ids(proxy), QString());
+    QCOMPARE(test::printModel(*proxy, rowIds), QString());
     m_stack->undo();
-    QCOMPARE(ids(proxy), u"invoices"_s);
+    QCOMPARE(test::printModel(*proxy, rowIds), u"invoices"_s);
 }
 
 void TestEntityTableModel::sortsNumbersAsNumbers()

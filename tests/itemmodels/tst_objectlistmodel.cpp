@@ -1,6 +1,7 @@
 #include "documenteditor.h"
 #include "entitytablemodel.h"
 #include "objectlistmodel.h"
+#include "printmodel.h"
 #include "projectdocument.h"
 #include "testproject.h"
 
@@ -15,6 +16,13 @@
 using namespace Qt::StringLiterals;
 
 namespace jb {
+
+namespace {
+
+// the list as text: one line per item, cells separated by '|', check boxes as [x] or [ ]
+const test::ModelPrint listCells{.separator = u"|"_s, .checkBoxes = true};
+
+} // namespace
 
 class TestObjectListModel final : public QObject
 {
@@ -40,8 +48,6 @@ private Q_SLOTS:
 
 private:
     ObjectListModel *list(const QString &kind, const QString &key, const QString &entity);
-    // the list as text: one line per item, cells separated by '|'
-    static QString printed(const QAbstractItemModel *model);
 
     std::unique_ptr<ProjectDocument> m_document;
     std::unique_ptr<QUndoStack> m_stack;
@@ -80,22 +86,6 @@ ObjectListModel *TestObjectListModel::list(const QString &kind, const QString &k
     return model;
 }
 
-QString TestObjectListModel::printed(const QAbstractItemModel *model)
-{
-    QStringList lines;
-    for (int row = 0; row < model->rowCount(); ++row) {
-        QStringList cells;
-        for (int column = 0; column < model->columnCount(); ++column) {
-            const QModelIndex cell = model->index(row, column);
-            const QVariant check = cell.data(Qt::CheckStateRole);
-            cells.append(check.isValid() ? (check.toInt() == Qt::Checked ? u"[x]"_s : u"[ ]"_s)
-                                         : cell.data().toString());
-        }
-        lines.append(cells.join(u'|'));
-    }
-    return lines.join(u'\n');
-}
-
 void TestObjectListModel::shape()
 {
     ObjectListModel *model = list(u"server"_s, u"ports"_s, u"app-server"_s);
@@ -110,7 +100,7 @@ void TestObjectListModel::shape()
     QCOMPARE(model->index(1, 0).data(Qt::EditRole), QVariant(qint64(5432)));
     QCOMPARE(model->index(1, 0).data(ObjectListModel::SortRole), QVariant(5432.0));
     QVERIFY(model->flags(model->index(0, 0)) & Qt::ItemIsEditable);
-    QCOMPARE(printed(model), u"443|https|API\n5432|postgresql|Orders"_s);
+    QCOMPARE(test::printModel(*model, listCells), u"443|https|API\n5432|postgresql|Orders"_s);
 }
 
 void TestObjectListModel::editUndoRedo_data()
@@ -138,11 +128,11 @@ void TestObjectListModel::editUndoRedo()
     QFETCH(QString, expected);
 
     ObjectListModel *model = list(u"server"_s, u"ports"_s, u"app-server"_s);
-    const QString before = printed(model);
+    const QString before = test::printModel(*model, listCells);
     const QByteArray documentBefore = test::dump(*m_document);
     QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
     QVERIFY(model->setData(model->index(row, column), value));
-    QCOMPARE(printed(model), expected);
+    QCOMPARE(test::printModel(*model, listCells), expected);
     QVERIFY(!changed.isEmpty());
     QCOMPARE(m_stack->count(), 1); // one undo step per edit
     const QString key = model->listField().itemFields.at(column).key;
@@ -151,10 +141,10 @@ void TestObjectListModel::editUndoRedo()
     QCOMPARE(item.contains(key), !value.toString().isEmpty());
 
     m_stack->undo();
-    QCOMPARE(printed(model), before);
+    QCOMPARE(test::printModel(*model, listCells), before);
     QCOMPARE(test::dump(*m_document), documentBefore);
     m_stack->redo();
-    QCOMPARE(printed(model), expected);
+    QCOMPARE(test::printModel(*model, listCells), expected);
 }
 
 void TestObjectListModel::invalidValueKeptAndExplained_data()
@@ -231,7 +221,8 @@ void TestObjectListModel::checkBox()
 {
     ObjectListModel *model = list(u"contract"_s, u"fields"_s, u"customer"_s);
     QCOMPARE(model->columnCount(), 8);
-    QCOMPARE(printed(model), u"customerid|integer|[x]|||||\ncustomeremail|string|[ ]|||||"_s);
+    QCOMPARE(
+        test::printModel(*model, listCells), u"customerid|integer|[x]|||||\ncustomeremail|string|[ ]|||||"_s);
     const QModelIndex required = model->index(1, 2);
     QVERIFY(model->flags(required) & Qt::ItemIsUserCheckable);
     QVERIFY(!(model->flags(required) & Qt::ItemIsEditable));
@@ -239,11 +230,13 @@ void TestObjectListModel::checkBox()
     QCOMPARE(required.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
     QVERIFY(model->setData(model->index(1, 4), u"120"_s)); // max length
     QVERIFY(model->setData(model->index(1, 5), u"a, b"_s)); // allowed values, a list in a cell
-    QCOMPARE(printed(model), u"customerid|integer|[x]|||||\ncustomeremail|string|[x]||120|a, b||"_s);
+    QCOMPARE(test::printModel(*model, listCells),
+        u"customerid|integer|[x]|||||\ncustomeremail|string|[x]||120|a, b||"_s);
     m_stack->undo();
     m_stack->undo();
     m_stack->undo();
-    QCOMPARE(printed(model), u"customerid|integer|[x]|||||\ncustomeremail|string|[ ]|||||"_s);
+    QCOMPARE(
+        test::printModel(*model, listCells), u"customerid|integer|[x]|||||\ncustomeremail|string|[ ]|||||"_s);
 }
 
 void TestObjectListModel::addDuplicateMoveRemoveUndo()
@@ -255,29 +248,31 @@ void TestObjectListModel::addDuplicateMoveRemoveUndo()
     QSignalSpy reset(model, &QAbstractItemModel::modelReset);
 
     QCOMPARE(model->addItem(), 2);
-    QCOMPARE(printed(model), u"443|https|API\n5432|postgresql|Orders\n||"_s);
+    QCOMPARE(test::printModel(*model, listCells), u"443|https|API\n5432|postgresql|Orders\n||"_s);
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 2);
     QVERIFY(model->setData(model->index(2, 0), u"22"_s));
     model->duplicateItem(0);
-    QCOMPARE(printed(model), u"443|https|API\n443|https|API\n5432|postgresql|Orders\n22||"_s);
+    QCOMPARE(
+        test::printModel(*model, listCells), u"443|https|API\n443|https|API\n5432|postgresql|Orders\n22||"_s);
     model->moveItem(3, 0);
-    QCOMPARE(printed(model), u"22||\n443|https|API\n443|https|API\n5432|postgresql|Orders"_s);
+    QCOMPARE(
+        test::printModel(*model, listCells), u"22||\n443|https|API\n443|https|API\n5432|postgresql|Orders"_s);
     model->removeItems({1, 3});
-    QCOMPARE(printed(model), u"22||\n443|https|API"_s);
+    QCOMPARE(test::printModel(*model, listCells), u"22||\n443|https|API"_s);
     QCOMPARE(m_stack->count(), 5);
     // rows 1 and 3 of (22, 443, 443, 5432) leave what removing 2 and 3 leaves: one removal
     QCOMPARE(removed.size(), 1);
     QCOMPARE(reset.size(), 0);
 
-    const QString edited = printed(model);
+    const QString edited = test::printModel(*model, listCells);
     for (int step = 0; step < 5; ++step)
         m_stack->undo();
     QCOMPARE(test::dump(*m_document), original);
-    QCOMPARE(printed(model), u"443|https|API\n5432|postgresql|Orders"_s);
+    QCOMPARE(test::printModel(*model, listCells), u"443|https|API\n5432|postgresql|Orders"_s);
     for (int step = 0; step < 5; ++step)
         m_stack->redo();
-    QCOMPARE(printed(model), edited);
+    QCOMPARE(test::printModel(*model, listCells), edited);
 
     // emptying the list leaves no empty array in the file
     model->removeItems({0, 1});
@@ -295,21 +290,21 @@ void TestObjectListModel::entityChangesUnderneath()
     // another view edits the whole list
     m_editor->setField(u"server"_s, row, u"ports"_s,
         QJsonArray{QJsonObject{{u"port"_s, 5432}}, QJsonObject{{u"port"_s, 22}}});
-    QCOMPARE(printed(model), u"5432||\n22||"_s);
+    QCOMPARE(test::printModel(*model, listCells), u"5432||\n22||"_s);
     // an entity before it goes and comes back: the list stays with its entity
     m_editor->removeEntities(u"server"_s, {0});
-    QCOMPARE(printed(model), u"5432||\n22||"_s);
+    QCOMPARE(test::printModel(*model, listCells), u"5432||\n22||"_s);
     QVERIFY(model->setData(model->index(1, 1), u"sftp"_s));
     QCOMPARE(m_document->at(u"server"_s, 0).data.value(u"ports"_s)[1][u"protocol"_s].toString(), u"sftp"_s);
     m_stack->undo();
     m_stack->undo();
-    QCOMPARE(printed(model), u"5432||\n22||"_s);
+    QCOMPARE(test::printModel(*model, listCells), u"5432||\n22||"_s);
     // the entity itself goes: nothing to show; undone: it is back
     m_editor->removeEntities(u"server"_s, {m_document->rowOf(u"server"_s, u"db-server"_s)});
     QCOMPARE(model->rowCount(), 0);
     QCOMPARE(model->addItem(), -1);
     m_stack->undo();
-    QCOMPARE(printed(model), u"5432||\n22||"_s);
+    QCOMPARE(test::printModel(*model, listCells), u"5432||\n22||"_s);
     m_stack->undo();
     QCOMPARE(model->rowCount(), 0);
     // a new project: the entity is found again by its id
@@ -334,7 +329,7 @@ void TestObjectListModel::entityRenamedIsFollowed()
     m_stack->undo();
     m_stack->undo();
     QCOMPARE(model->entityId(), u"app-server"_s);
-    QCOMPARE(printed(model), u"443|https|API\n5432|postgresql|Orders"_s);
+    QCOMPARE(test::printModel(*model, listCells), u"443|https|API\n5432|postgresql|Orders"_s);
 }
 
 void TestObjectListModel::noEntity()

@@ -4,17 +4,20 @@
 // (stale runs dropped, a runaway script interrupted).
 #include "contractfieldmodel.h"
 #include "documenteditor.h"
+#include "inlineproject.h"
 #include "mappingpreview.h"
 #include "mappingpreviewmodel.h"
 #include "mappingrulesmodel.h"
 #include "mappingtesting.h"
+#include "printmodel.h"
 #include "projectdocument.h"
-#include "projectloader.h"
 #include "samplerecords.h"
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -23,39 +26,74 @@ using namespace jb::testing;
 
 namespace {
 
-void loadSample(ProjectDocument &document)
+// The customer sync's De-Para, as small as the suite needs: the table's row contract (its field
+// examples are the preview's sample record), the portal's contract (formats and required fields
+// for validation), the ERP order (a tree with an array), the mapping, and a SQLite table of six
+// customers, the sixth with an invalid e-mail.
+bool writeProject(test::InlineProject &project)
 {
-    Result<ProjectLoad> loaded = ProjectLoader::load(QStringLiteral(JB_SAMPLE_DIR));
-    if (!loaded)
-        qFatal("%s", qPrintable(loaded.errorString()));
-    document.reset(loaded.value().data);
-}
-
-QString printTree(const QAbstractItemModel &model, const QModelIndex &parent = {}, int depth = 0)
-{
-    QString out;
-    for (int row = 0; row < model.rowCount(parent); ++row) {
-        const QModelIndex name = model.index(row, ContractFieldModel::NameColumn, parent);
-        out += QString(depth * 2, u' ') + name.data().toString() + u' '
-            + model.index(row, ContractFieldModel::TypeColumn, parent).data().toString();
-        const QString state = model.index(row, ContractFieldModel::StateColumn, parent).data().toString();
-        if (!state.isEmpty())
-            out += u" ["_s + state + u']';
-        out += u'\n' + printTree(model, name, depth + 1);
+    project
+        .add(u"contract"_s, R"({"id": "customers-row", "name": "customers table row", "format": "table",
+            "fields": [
+                {"name": "customerid", "type": "integer", "required": true, "example": "1001"},
+                {"name": "customername", "type": "string", "required": true, "maxLength": 120,
+                 "example": "  maria aparecida da silva "},
+                {"name": "customeraddress", "type": "string", "maxLength": 200,
+                 "example": "Praça da Sé, 100 - Sé, São Paulo - SP"},
+                {"name": "customerphone", "type": "string", "example": "(11) 98765-4321"},
+                {"name": "customeremail", "type": "string", "example": "Maria.Silva@Example.com"}]})")
+        .add(u"contract"_s, R"({"id": "portal-customer", "name": "Portal customer", "format": "json",
+            "fields": [
+                {"name": "id", "type": "string", "required": true, "format": "^[0-9]+$"},
+                {"name": "name", "type": "string", "required": true, "maxLength": 100},
+                {"name": "address", "type": "string", "maxLength": 200},
+                {"name": "phone", "type": "string", "required": true, "format": "^\\+[1-9][0-9]{7,14}$"},
+                {"name": "email", "type": "string", "required": true,
+                 "format": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "maxLength": 254}]})")
+        .add(u"contract"_s, R"({"id": "erp-order", "name": "ERP order", "format": "json",
+            "fields": [
+                {"name": "orderId", "type": "string", "required": true, "format": "^PO-[0-9]{6}$"},
+                {"name": "customerId", "type": "string", "required": true},
+                {"name": "orderDate", "type": "date", "required": true},
+                {"name": "total", "type": "number", "required": true},
+                {"name": "items", "type": "array", "required": true},
+                {"name": "items[].sku", "type": "string", "required": true},
+                {"name": "items[].quantity", "type": "integer", "required": true}]})")
+        .add(u"database"_s, R"({"id": "customers-sqlite", "name": "Customers", "driver": "QSQLITE",
+            "database": "data/customers.sqlite", "tables": ["customers"]})")
+        .add(u"mapping"_s, R"({"id": "customers", "name": "Customers: table → portal",
+            "sourceContract": "customers-row", "targetContract": "portal-customer",
+            "sourceDatabase": "customers-sqlite",
+            "sourceQuery": "SELECT customerid, customername, customeraddress, customerphone, customeremail FROM customers ORDER BY customerid",
+            "rules": [
+                {"target": "id", "source": "customerid", "transforms": ["digits"]},
+                {"target": "name", "source": "customername", "transforms": ["trim", "upper"]},
+                {"target": "address", "source": "customeraddress", "transforms": ["trim"]},
+                {"target": "phone", "source": "customerphone", "transforms": ["phone-br"]},
+                {"target": "email", "source": "customeremail", "transforms": ["trim", "lower"]}]})");
+    if (!project.isValid() || !QDir(project.folder()).mkpath(u"data"_s))
+        return false;
+    const QString connection = u"tst_mappingmodels"_s;
+    bool written = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(QDir(project.folder()).filePath(u"data/customers.sqlite"_s));
+        QSqlQuery query(db);
+        written = db.open()
+            && query.exec(
+                u"CREATE TABLE customers (customerid INTEGER PRIMARY KEY, customername TEXT NOT NULL, "
+                "customeraddress TEXT, customerphone TEXT, customeremail TEXT)"_s)
+            && query.exec(uR"(INSERT INTO customers VALUES
+(1001, '  maria aparecida da silva ', 'Praça da Sé, 100 - Sé, São Paulo - SP', '(11) 98765-4321', 'Maria.Silva@Example.com'),
+(1002, 'JOÃO PEDRO OLIVEIRA', 'Avenida Paulista, 1578 - Bela Vista, São Paulo - SP', '+55 11 3251-5644', 'joao.oliveira@example.com'),
+(1003, 'Ana Beatriz Souza', 'Rua Oscar Freire, 900 - Jardins, São Paulo - SP', '+5511991234567', 'ana.souza@example.com.br'),
+(1004, 'carlos eduardo lima', 'Rua Augusta, 2690 - Cerqueira César, São Paulo - SP', '11 97654-3210', 'carlos.lima@example.com'),
+(1005, 'Fernanda Rodrigues', 'Avenida Brigadeiro Faria Lima, 3477 - Itaim Bibi, São Paulo - SP', '+55 (11) 3708-4000', 'fernanda.rodrigues@example.com'),
+(1006, 'RAFAEL  COSTA  PEREIRA', 'Rua Harmonia, 123 - Vila Madalena, São Paulo - SP', '(11) 3032-1122', 'rafael.pereira@example'))"_s);
+        db.close();
     }
-    return out;
-}
-
-QString printRules(const QAbstractItemModel &model)
-{
-    QStringList lines;
-    for (int row = 0; row < model.rowCount(); ++row) {
-        QStringList cells;
-        for (int column = 0; column < model.columnCount(); ++column)
-            cells.append(model.index(row, column).data().toString());
-        lines.append(cells.join(u" | "_s));
-    }
-    return lines.join(u'\n');
+    QSqlDatabase::removeDatabase(connection);
+    return written;
 }
 
 Result<ResolvedMapping> resolveCustomers(const ProjectDocument &document)
@@ -64,7 +102,7 @@ Result<ResolvedMapping> resolveCustomers(const ProjectDocument &document)
         document.allEntities(), document.folder(), document.find(u"mapping"_s, u"customers"_s)->data);
 }
 
-Contract sampleContract(const ProjectDocument &document, const QString &id)
+Contract contractOf(const ProjectDocument &document, const QString &id)
 {
     return Contract::fromJson(document.find(u"contract"_s, id)->data);
 }
@@ -76,6 +114,7 @@ class TestMappingModels final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void fieldTree();
     void dragAndDrop();
     void rulesFollowEdits();
@@ -83,25 +122,37 @@ private Q_SLOTS:
     void previewGrid();
     void previewDropsStaleRuns();
     void previewInterruptsRunawayScript();
+
+private:
+    test::InlineProject m_files;
+    ProjectData m_project;
 };
+
+void TestMappingModels::initTestCase()
+{
+    QVERIFY(writeProject(m_files));
+    Result<ProjectLoad> loaded = m_files.load();
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errorString()));
+    QVERIFY(loaded.value().diagnostics.isEmpty());
+    m_project = loaded.value().data;
+}
 
 void TestMappingModels::fieldTree()
 {
     ContractFieldModel model(ContractFieldModel::Side::Consumer);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     ProjectDocument document;
-    loadSample(document);
-    model.setContract(sampleContract(document, u"erp-order"_s));
+    document.reset(m_project);
+    model.setContract(contractOf(document, u"erp-order"_s));
     model.setStates({{u"orderId"_s, ContractFieldModel::State::Mapped},
         {u"items[].sku"_s, ContractFieldModel::State::Gap}});
-    QCOMPARE(printTree(model), uR"(orderId string * [mapped]
-customerId string *
-orderDate date *
-total number *
-items array *
-  sku string * [gap]
-  quantity integer *
-)"_s);
+    QCOMPARE(test::printModel(model), uR"(orderId | string * | mapped
+customerId | string * | 
+orderDate | date * | 
+total | number * | 
+items | array * | 
+  sku | string * | gap
+  quantity | integer * | )"_s);
     QCOMPARE(model.indexOfPath(u"items[].quantity"_s).data(ContractFieldModel::PathRole).toString(),
         u"items[].quantity"_s);
     QCOMPARE(model.indexOfPath(u"items[].sku"_s).data(ContractFieldModel::StateRole).toInt(),
@@ -118,9 +169,9 @@ void TestMappingModels::dragAndDrop()
     QAbstractItemModelTester consumerTester(
         &consumer, QAbstractItemModelTester::FailureReportingMode::QtTest);
     ProjectDocument document;
-    loadSample(document);
-    provider.setContract(sampleContract(document, u"customers-row"_s));
-    consumer.setContract(sampleContract(document, u"portal-customer"_s));
+    document.reset(m_project);
+    provider.setContract(contractOf(document, u"customers-row"_s));
+    consumer.setContract(contractOf(document, u"portal-customer"_s));
 
     const QModelIndex phone = provider.indexOfPath(u"customerphone"_s);
     QVERIFY(provider.flags(phone) & Qt::ItemIsDragEnabled);
@@ -143,7 +194,7 @@ void TestMappingModels::dragAndDrop()
 void TestMappingModels::rulesFollowEdits()
 {
     ProjectDocument document;
-    loadSample(document);
+    document.reset(m_project);
     QUndoStack stack;
     DocumentEditor editor(&document, &stack);
     MappingRulesModel model(&editor);
@@ -151,7 +202,7 @@ void TestMappingModels::rulesFollowEdits()
     QSignalSpy changed(&model, &MappingRulesModel::mappingChanged);
     model.setMappingId(u"customers"_s);
     QVERIFY(model.mapping().has_value());
-    QCOMPARE(printRules(model), uR"(id | customerid | digits | string | required | 
+    QCOMPARE(test::printModel(model), uR"(id | customerid | digits | string | required | 
 name | customername | trim | upper | string | required | 
 address | customeraddress | trim | string |  | 
 phone | customerphone | phone-br | string | required | 
@@ -197,7 +248,7 @@ email | customeremail | trim | lower | string | required | )"_s);
 void TestMappingModels::rulesFollowTheDocument()
 {
     ProjectDocument document;
-    loadSample(document);
+    document.reset(m_project);
     DocumentEditor editor(&document, nullptr);
     MappingRulesModel model(&editor);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -223,7 +274,7 @@ void TestMappingModels::rulesFollowTheDocument()
 void TestMappingModels::previewGrid()
 {
     ProjectDocument document;
-    loadSample(document);
+    document.reset(m_project);
     Result<ResolvedMapping> mapping = resolveCustomers(document);
     QVERIFY(mapping.ok());
     Result<QList<QJsonObject>> rows
@@ -238,7 +289,7 @@ void TestMappingModels::previewGrid()
     for (int column = 0; column < model.columnCount(); ++column)
         header.append(model.headerData(column, Qt::Horizontal).toString());
     QCOMPARE(header, (QStringList{u"Record"_s, u"id"_s, u"name"_s, u"address"_s, u"phone"_s, u"email"_s}));
-    QCOMPARE(printRules(model).split(u'\n').at(5),
+    QCOMPARE(test::printModel(model).split(u'\n').at(5),
         uR"(✗ 1 error(s) | 1006 | RAFAEL  COSTA  PEREIRA | Rua Harmonia, 123 - Vila Madalena, São Paulo - SP | +551130321122 | rafael.pereira@example  ⚠ does not match ^[^@\s]+@[^@\s]+\.[^@\s]+$)"_s);
     QCOMPARE(model.index(5, 5).data(MappingPreviewModel::ErrorRole).toString(),
         uR"(does not match ^[^@\s]+@[^@\s]+\.[^@\s]+$)"_s);
@@ -253,7 +304,7 @@ void TestMappingModels::previewGrid()
 void TestMappingModels::previewDropsStaleRuns()
 {
     ProjectDocument document;
-    loadSample(document);
+    document.reset(m_project);
     Result<ResolvedMapping> mapping = resolveCustomers(document);
     QVERIFY(mapping.ok());
     MappingPreview preview;
@@ -275,7 +326,7 @@ void TestMappingModels::previewDropsStaleRuns()
 void TestMappingModels::previewInterruptsRunawayScript()
 {
     ProjectDocument document;
-    loadSample(document);
+    document.reset(m_project);
     Result<ResolvedMapping> mapping = resolveCustomers(document);
     QVERIFY(mapping.ok());
     ResolvedMapping runaway = mapping.value();

@@ -1,3 +1,4 @@
+#include "printmodel.h"
 #include "requestlogmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -23,14 +24,6 @@ RequestLogEntry entry(
     e.latencyUs = latencyUs;
     e.fault.kind = fault;
     return e;
-}
-
-QStringList row(const RequestLogModel &model, int r)
-{
-    QStringList cells;
-    for (int c = 0; c < model.columnCount(); ++c)
-        cells.append(model.index(r, c).data().toString());
-    return cells;
 }
 
 } // namespace
@@ -160,7 +153,7 @@ void TestRequestLogModel::cells()
     model.refresh();
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.columnCount(), int(RequestLogModel::ColumnCount));
-    QCOMPARE(row(model, 0), cells);
+    QCOMPARE(test::printRow(model, 0), cells);
     QCOMPARE(model.index(0, RequestLogModel::StatusColumn).data(RequestLogModel::SortRole).toInt(), status);
     QCOMPARE(model.index(0, RequestLogModel::LatencyColumn).data(RequestLogModel::SortRole).toLongLong(),
         latencyUs);

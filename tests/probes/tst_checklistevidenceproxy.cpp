@@ -1,11 +1,11 @@
 // The checklist as shown, with its items' probe evidence (ChecklistEvidenceProxy over the checklist
-// model of the sample project): the line and tooltip each state makes, and every row's roles
-// printed before, with and after the evidence.
+// model of a new project, written by the test): the line and tooltip each state makes, and every
+// row's roles printed before, with and after the evidence.
 #include "checklistevidenceproxy.h"
 #include "checklistmodel.h"
 #include "documenteditor.h"
+#include "inlineproject.h"
 #include "projectdocument.h"
-#include "projectloader.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -74,15 +74,18 @@ private:
     std::unique_ptr<QUndoStack> m_stack;
     std::unique_ptr<DocumentEditor> m_editor;
     std::unique_ptr<QObject> m_models;
-    ProjectData m_sample;
+    // a new project: the journey's own checklists, in a folder that evidence paths are relative to
+    test::InlineProject m_project;
+    ProjectData m_loaded;
 };
 
 void TestChecklistEvidenceProxy::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    Result<ProjectLoad> loaded = ProjectLoader::load(QStringLiteral(JB_SAMPLE_DIR));
+    QVERIFY(m_project.isValid());
+    Result<ProjectLoad> loaded = m_project.load();
     QVERIFY2(loaded.ok(), qPrintable(loaded.errorString()));
-    m_sample = loaded.value().data;
+    m_loaded = loaded.value().data;
 }
 
 void TestChecklistEvidenceProxy::init()
@@ -107,11 +110,11 @@ ChecklistEvidenceProxy *TestChecklistEvidenceProxy::proxyOf(Phase phase)
     auto *proxy = new ChecklistEvidenceProxy(phase, ChecklistModel::ItemIdRole, m_models.get());
     proxy->setSourceModel(model);
     new QAbstractItemModelTester(proxy, QAbstractItemModelTester::FailureReportingMode::QtTest, proxy);
-    m_document->reset(m_sample);
+    m_document->reset(m_loaded);
     return proxy;
 }
 
-// id | evidenced | state | line | evidence path (relative to the sample), one row a line
+// id | evidenced | state | line | evidence path (relative to the project), one row a line
 QString TestChecklistEvidenceProxy::printed(const ChecklistEvidenceProxy *proxy) const
 {
     QStringList lines;
@@ -123,7 +126,7 @@ QString TestChecklistEvidenceProxy::printed(const ChecklistEvidenceProxy *proxy)
             index.data(ChecklistEvidenceProxy::EvidencedRole).toBool() ? u"yes"_s : u"no"_s,
             state.isValid() ? ItemEvidence::stateKey(State(state.toInt())) : QString(),
             index.data(ChecklistEvidenceProxy::EvidenceTextRole).toString(),
-            path.isEmpty() ? QString() : QDir(m_sample.folder).relativeFilePath(path)}
+            path.isEmpty() ? QString() : QDir(m_loaded.folder).relativeFilePath(path)}
                          .join(u'|'));
     }
     return lines.join(u'\n');
@@ -225,7 +228,7 @@ void TestChecklistEvidenceProxy::rolesOfEveryRow()
         evidence(Phase::ServersDb, u"db-access"_s, State::Stale, 1, 2, {u"d failed: refused"_s},
             u"evidence/probes/a.json"_s),
         evidence(Phase::ServersDb, u"file-servers"_s, State::Missing, 0, 2, {u"f has not run yet"_s})};
-    proxy->setEvidence(items, m_sample.folder, u"test"_s);
+    proxy->setEvidence(items, m_loaded.folder, u"test"_s);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(printed(proxy),
         u"servers-recorded|no|||\n"
@@ -262,7 +265,7 @@ void TestChecklistEvidenceProxy::phaseWithoutEvidencePassesThrough()
     ChecklistEvidenceProxy *proxy = proxyOf(Phase::Systems);
     QSignalSpy changed(proxy, &QAbstractItemModel::dataChanged);
     proxy->setEvidence({evidence(Phase::ServersDb, u"ports-open"_s, State::Current, 1, 1, {}, u"a.json"_s)},
-        m_sample.folder, u"test"_s);
+        m_loaded.folder, u"test"_s);
     QCOMPARE(changed.size(), 0); // nothing here changes
     QVERIFY(proxy->rowCount() > 0);
     for (int row = 0; row < proxy->rowCount(); ++row) {

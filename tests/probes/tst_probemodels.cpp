@@ -3,6 +3,7 @@
 // firewall request. Each tester is attached before any data goes in.
 #include "firewallrequestmodel.h"
 #include "latencyhistorymodel.h"
+#include "printmodel.h"
 #include "proberesultsmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -35,19 +36,6 @@ ProbeResult result(const QString &id, ProbeStatus status, double latency, qint64
     return r;
 }
 
-// The whole table as text, one row per line, cells separated by " | ".
-QString print(const QAbstractItemModel &model)
-{
-    QStringList lines;
-    for (int row = 0; row < model.rowCount(); ++row) {
-        QStringList cells;
-        for (int column = 0; column < model.columnCount(); ++column)
-            cells.append(model.index(row, column).data().toString());
-        lines.append(cells.join(u" | "_s));
-    }
-    return lines.join(u'\n');
-}
-
 EvidenceStore::Entry entry(const QString &path, const QList<ProbeResult> &results)
 {
     ProbeRun run;
@@ -72,7 +60,7 @@ private Q_SLOTS:
         ProbeSpec off = spec(u"c"_s);
         off.enabled = false;
         model.setProbes({spec(u"a"_s), spec(u"b"_s, ProbeType::Http), off});
-        QCOMPARE(print(model),
+        QCOMPARE(test::printModel(model),
             u"Not run | 127.0.0.1:80 |  | \nNot run | GET  |  | \nDisabled | 127.0.0.1:80 |  | "_s);
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -81,7 +69,7 @@ private Q_SLOTS:
         model.setResult(result(u"unknown"_s, ProbeStatus::Pass, 1, 3000)); // not in the plan: ignored
         QCOMPARE(changed.size(), 2);
         QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 1);
-        QCOMPARE(print(model),
+        QCOMPARE(test::printModel(model),
             u"Passed | 127.0.0.1:80 | 1.3 ms | summary of a\n"
             "Failed | 127.0.0.1:80 |  | summary of b\n"
             "Disabled | 127.0.0.1:80 |  | "_s);
@@ -100,8 +88,8 @@ private Q_SLOTS:
 
         // a new plan keeps the results of the probes it still has
         model.setProbes({spec(u"z"_s), spec(u"a"_s)});
-        QCOMPARE(
-            print(model), u"Not run | 127.0.0.1:80 |  | \nPassed | 127.0.0.1:80 | 1.3 ms | summary of a"_s);
+        QCOMPARE(test::printModel(model),
+            u"Not run | 127.0.0.1:80 |  | \nPassed | 127.0.0.1:80 | 1.3 ms | summary of a"_s);
         model.clearResults();
         QCOMPARE(model.index(1, 0).data().toString(), u"Not run"_s);
         QCOMPARE(model.headerData(ProbeResultsModel::LatencyColumn, Qt::Horizontal).toString(), u"Latency"_s);
@@ -118,7 +106,7 @@ private Q_SLOTS:
             entry(u"1.json"_s,
                 {result(u"a"_s, ProbeStatus::Pass, 1.5, 1000), result(u"b"_s, ProbeStatus::Pass, 9, 1000)}),
             entry(u"3.json"_s, {result(u"a"_s, ProbeStatus::Fail, -1, 3000)})});
-        QCOMPARE(print(model), u"1000 | 1.5\n2000 | 2.5"_s);
+        QCOMPARE(test::printModel(model), u"1000 | 1.5\n2000 | 2.5"_s);
         QCOMPARE(model.columnCount(), 2);
         // numbers, as QVXYModelMapper reads them
         QCOMPARE(model.index(1, LatencyHistoryModel::TimeColumn).data().typeId(), QMetaType::Double);
@@ -131,10 +119,10 @@ private Q_SLOTS:
         model.append(result(u"b"_s, ProbeStatus::Pass, 4, 5000)); // another probe
         model.append(result(u"a"_s, ProbeStatus::Fail, -1, 6000)); // nothing measured
         QCOMPARE(inserted.size(), 1);
-        QCOMPARE(print(model), u"1000 | 1.5\n2000 | 2.5\n5000 | 4"_s);
+        QCOMPARE(test::printModel(model), u"1000 | 1.5\n2000 | 2.5\n5000 | 4"_s);
 
         model.setProbeId(u"b"_s); // the same evidence, another probe
-        QCOMPARE(print(model), u"1000 | 9"_s);
+        QCOMPARE(test::printModel(model), u"1000 | 9"_s);
     }
 
     void latencyHistoryIsBounded()
@@ -166,7 +154,7 @@ private Q_SLOTS:
         second.port = 22;
         second.status = u"filtered"_s;
         model.setRows({row, second});
-        QCOMPARE(print(model),
+        QCOMPARE(test::printModel(model),
             u"10.0.0.0/24 | 172.16.0.5 | db.example | 5432 | tcp | postgresql | Customers | open |  | db\n"
             "10.0.0.0/24 | 172.16.0.5 | db.example | 22 | tcp | postgresql | Customers | filtered |  | db"_s);
         QCOMPARE(model.index(1, 0).data(FirewallRequestModel::StatusRole).toString(), u"filtered"_s);

@@ -23,6 +23,7 @@
 #include "testfolder.h"
 #include "viacepdatasetmodel.h"
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDirIterator>
 #include <QJsonArray>
@@ -49,6 +50,13 @@ namespace {
 using jb::test::copyFolder;
 
 const QString saoPauloPayload = u"{\"params\": {\"cep\": \"01001-000\"}}"_s;
+
+// The page's model under QAbstractItemModelTester for the rest of the test (the model's own suite
+// tests it from empty; here it follows the runs, edits and imports the pages drive).
+void watch(QAbstractItemModel *model)
+{
+    new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest, model);
+}
 
 } // namespace
 
@@ -129,6 +137,8 @@ QByteArray TestPipesPage::get(const QUrl &url, int *status)
 void TestPipesPage::runsSpCheckAgainstTheMockAndShowsTheTrace()
 {
     PipesPage page(m_session.get());
+    watch(page.flowModel());
+    watch(page.traceModel());
     page.resize(1400, 900);
     page.show();
     page.showPipe(u"sp-check"_s);
@@ -270,6 +280,7 @@ void TestPipesPage::datasetAddEditImport()
 {
     MockPage page(m_session.get());
     ViaCepDatasetModel *model = page.datasetModel();
+    watch(model);
     const int before = model->rowCount();
     const int row = model->addRecord();
     QCOMPARE(model->rowCount(), before + 1);
@@ -312,6 +323,8 @@ void TestPipesPage::injectedFaultShowsAsAnEventThatReruns()
     PipesPage pipes(m_session.get());
     MockPage mock(m_session.get());
     EventsPage events(m_session.get());
+    watch(mock.faultModel());
+    watch(events.model());
     pipes.showPipe(u"sp-check"_s);
 
     FaultRule fault;

@@ -56,11 +56,21 @@ QToolButton *button(const QString &text, const QString &tip, QWidget *parent)
 MockPage::MockPage(ProjectSession *session, QWidget *parent)
     : QWidget(parent)
     , m_runtime(PipeRuntime::of(session))
-    , m_dataset(new ViaCepDatasetModel(m_runtime, this))
-    , m_faults(new FaultRulesModel(m_runtime, this))
+    , m_dataset(new ViaCepDatasetModel(this))
+    , m_faults(new FaultRulesModel(this))
     , m_log(new RequestLogModel(this))
 {
     setObjectName(u"mockPage"_s);
+    // The tables show what the runtime serves; their edits go to the runtime, which serves them,
+    // writes the project's mocks/ files and hands them back through its change signals.
+    m_dataset->setDataset(m_runtime->dataset());
+    m_faults->setRules(m_runtime->faultRules());
+    connect(m_runtime, &PipeRuntime::datasetChanged, m_dataset,
+        [this] { m_dataset->setDataset(m_runtime->dataset()); });
+    connect(m_runtime, &PipeRuntime::faultRulesChanged, m_faults,
+        [this] { m_faults->setRules(m_runtime->faultRules()); });
+    connect(m_dataset, &ViaCepDatasetModel::datasetEdited, m_runtime, &PipeRuntime::setDataset);
+    connect(m_faults, &FaultRulesModel::rulesEdited, m_runtime, &PipeRuntime::setFaultRules);
     m_log->setLog(&m_runtime->mock()->log());
 
     m_state = new QLabel(this);

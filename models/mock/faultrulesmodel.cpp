@@ -1,7 +1,5 @@
 #include "faultrulesmodel.h"
 
-#include "piperuntime.h"
-
 #include <QBrush>
 #include <QPalette>
 
@@ -11,24 +9,21 @@ using namespace Qt::StringLiterals;
 
 namespace jb {
 
-FaultRulesModel::FaultRulesModel(PipeRuntime *runtime, QObject *parent)
+FaultRulesModel::FaultRulesModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_runtime(runtime)
-    , m_rows(int(runtime->faultRules().size()))
-{
-    connect(runtime, &PipeRuntime::faultRulesChanged, this, &FaultRulesModel::onRulesChanged);
-}
+{ }
 
-void FaultRulesModel::onRulesChanged()
+void FaultRulesModel::setRules(const QList<FaultRule> &rules)
 {
-    const int rows = int(m_runtime->faultRules().size());
-    if (rows == m_rows) {
+    const int rows = int(rules.size());
+    if (rows == int(m_rules.size())) {
+        m_rules = rules;
         if (rows > 0)
             Q_EMIT dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1));
         return;
     }
     beginResetModel();
-    m_rows = rows;
+    m_rules = rules;
     endResetModel();
 }
 
@@ -49,7 +44,7 @@ bool FaultRulesModel::applies(FaultKind kind, int column)
 
 int FaultRulesModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_rows;
+    return parent.isValid() ? 0 : int(m_rules.size());
 }
 
 int FaultRulesModel::columnCount(const QModelIndex &parent) const
@@ -59,9 +54,9 @@ int FaultRulesModel::columnCount(const QModelIndex &parent) const
 
 QVariant FaultRulesModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_runtime->faultRules().size())
+    if (!index.isValid() || index.row() >= m_rules.size())
         return {};
-    const FaultRule &rule = m_runtime->faultRules().at(index.row());
+    const FaultRule &rule = m_rules.at(index.row());
     const bool applies = FaultRulesModel::applies(rule.kind, index.column());
     if (role == Qt::ForegroundRole && !applies)
         return QBrush(QPalette().color(QPalette::PlaceholderText));
@@ -119,17 +114,17 @@ QVariant FaultRulesModel::headerData(int section, Qt::Orientation orientation, i
 Qt::ItemFlags FaultRulesModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.row() < m_runtime->faultRules().size()
-        && applies(m_runtime->faultRules().at(index.row()).kind, index.column()))
+    if (index.isValid() && index.row() < m_rules.size()
+        && applies(m_rules.at(index.row()).kind, index.column()))
         flags |= Qt::ItemIsEditable;
     return flags;
 }
 
 bool FaultRulesModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!index.isValid() || role != Qt::EditRole || index.row() >= m_runtime->faultRules().size())
+    if (!index.isValid() || role != Qt::EditRole || index.row() >= m_rules.size())
         return false;
-    QList<FaultRule> rules = m_runtime->faultRules();
+    QList<FaultRule> rules = m_rules;
     FaultRule &rule = rules[index.row()];
     bool ok = true;
     switch (index.column()) {
@@ -170,27 +165,27 @@ bool FaultRulesModel::setData(const QModelIndex &index, const QVariant &value, i
     default:
         return false;
     }
-    if (!ok || rules == m_runtime->faultRules())
+    if (!ok || rules == m_rules)
         return false;
-    m_runtime->setFaultRules(rules);
+    Q_EMIT rulesEdited(rules);
     return true;
 }
 
 int FaultRulesModel::addRule(const FaultRule &rule)
 {
-    QList<FaultRule> rules = m_runtime->faultRules();
+    QList<FaultRule> rules = m_rules;
     rules.append(rule);
-    m_runtime->setFaultRules(rules);
+    Q_EMIT rulesEdited(rules);
     return int(rules.size()) - 1;
 }
 
 bool FaultRulesModel::removeRule(int row)
 {
-    QList<FaultRule> rules = m_runtime->faultRules();
+    QList<FaultRule> rules = m_rules;
     if (row < 0 || row >= rules.size())
         return false;
     rules.removeAt(row);
-    m_runtime->setFaultRules(rules);
+    Q_EMIT rulesEdited(rules);
     return true;
 }
 

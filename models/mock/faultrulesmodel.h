@@ -6,11 +6,10 @@
 
 namespace jb {
 
-class PipeRuntime;
-
 // The mock's fault rules as an editable table: the route (or "*"), the kind, the probability and
 // the parameters of the kinds that have some (a cell that means nothing for its kind is greyed
-// and not editable). Every edit applies to the running mock at once.
+// and not editable). Like ViaCepDatasetModel it shows the rules it was last given: an edit is
+// offered as rulesEdited, so whoever runs the mock applies it at once and gives the rules back.
 class FaultRulesModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -29,8 +28,13 @@ public:
         ColumnCount
     };
 
-    explicit FaultRulesModel(PipeRuntime *runtime, QObject *parent = nullptr);
+    explicit FaultRulesModel(QObject *parent = nullptr);
 
+    // The rules in force: a reset when their number changes, else a dataChanged.
+    void setRules(const QList<FaultRule> &rules);
+    const QList<FaultRule> &rules() const { return m_rules; }
+
+    // Offers the rules with one appended; returns its row there.
     int addRule(const FaultRule &rule);
     bool removeRule(int row);
 
@@ -43,11 +47,12 @@ public:
 
     static bool applies(FaultKind kind, int column);
 
-private:
-    void onRulesChanged();
+Q_SIGNALS:
+    // The rules as the user's edit would leave them; not shown until they come back by setRules.
+    void rulesEdited(const QList<jb::FaultRule> &rules);
 
-    PipeRuntime *m_runtime;
-    int m_rows = 0;
+private:
+    QList<FaultRule> m_rules;
 };
 
 } // namespace jb

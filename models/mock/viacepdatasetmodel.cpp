@@ -1,35 +1,30 @@
 #include "viacepdatasetmodel.h"
 
-#include "piperuntime.h"
-
 using namespace Qt::StringLiterals;
 
 namespace jb {
 
-ViaCepDatasetModel::ViaCepDatasetModel(PipeRuntime *runtime, QObject *parent)
+ViaCepDatasetModel::ViaCepDatasetModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_runtime(runtime)
-    , m_rows(int(runtime->dataset().size()))
-{
-    connect(runtime, &PipeRuntime::datasetChanged, this, &ViaCepDatasetModel::onDatasetChanged);
-}
+{ }
 
-void ViaCepDatasetModel::onDatasetChanged()
+void ViaCepDatasetModel::setDataset(const ViaCepDataset &dataset)
 {
-    const int rows = int(m_runtime->dataset().size());
-    if (rows == m_rows) {
+    const int rows = int(dataset.size());
+    if (rows == int(m_dataset.size())) {
+        m_dataset = dataset;
         if (rows > 0)
             Q_EMIT dataChanged(index(0, 0), index(rows - 1, columnCount() - 1));
         return;
     }
     beginResetModel();
-    m_rows = rows;
+    m_dataset = dataset;
     endResetModel();
 }
 
 int ViaCepDatasetModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_rows;
+    return parent.isValid() ? 0 : int(m_dataset.size());
 }
 
 int ViaCepDatasetModel::columnCount(const QModelIndex &parent) const
@@ -39,11 +34,11 @@ int ViaCepDatasetModel::columnCount(const QModelIndex &parent) const
 
 QVariant ViaCepDatasetModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_runtime->dataset().size())
+    if (!index.isValid() || index.row() >= m_dataset.size())
         return {};
     if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole)
         return {};
-    const ViaCepRecord &record = m_runtime->dataset().records().at(index.row());
+    const ViaCepRecord &record = m_dataset.records().at(index.row());
     return record.value(ViaCepDataset::keyOrder().at(index.column()));
 }
 
@@ -57,14 +52,17 @@ QVariant ViaCepDatasetModel::headerData(int section, Qt::Orientation orientation
 
 Qt::ItemFlags ViaCepDatasetModel::flags(const QModelIndex &index) const
 {
+    // every cell is editable; the root, which is no cell, is not (QAbstractItemModelTester checks)
+    if (!index.isValid())
+        return QAbstractTableModel::flags(index);
     return QAbstractTableModel::flags(index) | Qt::ItemIsEditable;
 }
 
 bool ViaCepDatasetModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!index.isValid() || role != Qt::EditRole || index.row() >= m_runtime->dataset().size())
+    if (!index.isValid() || role != Qt::EditRole || index.row() >= m_dataset.size())
         return false;
-    ViaCepDataset dataset = m_runtime->dataset();
+    ViaCepDataset dataset = m_dataset;
     const ViaCepRecord &old = dataset.records().at(index.row());
     const QString key = ViaCepDataset::keyOrder().at(index.column());
     QString text = value.toString().trimmed();
@@ -85,13 +83,13 @@ bool ViaCepDatasetModel::setData(const QModelIndex &index, const QVariant &value
         Q_EMIT editRefused(updated.errorString());
         return false;
     }
-    m_runtime->setDataset(std::move(dataset));
+    Q_EMIT datasetEdited(dataset);
     return true;
 }
 
 int ViaCepDatasetModel::addRecord()
 {
-    ViaCepDataset dataset = m_runtime->dataset();
+    ViaCepDataset dataset = m_dataset;
     for (int n = 0; n < 1000; ++n) {
         const QString cep = ViaCepDataset::hyphenated(u"%1"_s.arg(n, 8, 10, QChar(u'0')));
         if (dataset.find(cep))
@@ -103,20 +101,20 @@ int ViaCepDatasetModel::addRecord()
                 record.setValue(key, QString());
         if (!dataset.add(record))
             return -1;
-        m_runtime->setDataset(std::move(dataset));
-        return int(m_runtime->dataset().indexOf(cep));
+        Q_EMIT datasetEdited(dataset);
+        return int(dataset.indexOf(cep));
     }
     return -1;
 }
 
 bool ViaCepDatasetModel::removeRecord(int row)
 {
-    ViaCepDataset dataset = m_runtime->dataset();
+    ViaCepDataset dataset = m_dataset;
     if (row < 0 || row >= dataset.size())
         return false;
     if (!dataset.remove(dataset.records().at(row).cep()))
         return false;
-    m_runtime->setDataset(std::move(dataset));
+    Q_EMIT datasetEdited(dataset);
     return true;
 }
 

@@ -4,15 +4,11 @@
 #include "databasestep.h"
 #include "httpcall.h"
 #include "httpstep.h"
-#include "mapstep.h"
 #include "pipeworker.h"
+#include "steprunner.h"
 
-#include <QDateTime>
-#include <QJSValueIterator>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -22,16 +18,26 @@ namespace jb {
 
 namespace {
 
-// Log steps write here as well as into the trace; off unless asked for, so that a busy server
-// prints nothing per request (QT_LOGGING_RULES="jb.pipes.log.debug=true").
-Q_LOGGING_CATEGORY(lcPipeLog, "jb.pipes.log", QtCriticalMsg)
-
 constexpr QByteArrayView jsonType{"application/json; charset=utf-8"};
 constexpr QByteArrayView textType{"text/plain; charset=utf-8"};
 
-PipeError dataError(const QString &code, const QString &message)
+// The worker's mappings, databases and event store, as the step kinds ask for them.
+StepServices workerServices(PipeWorker &worker)
 {
-    return PipeError{{}, PipeError::Class::Data, code, message, 0};
+    StepServices services;
+    services.mappingRunner = [&worker](const QString &id) { return worker.mappingRunner(id); };
+    services.database = [&worker](const QString &id) {
+        std::optional<DatabaseSpec> database = worker.catalog().database(id);
+        if (database)
+            database->password = worker.environment().secrets().value(database->secretName);
+        return database;
+    };
+    services.publish = [&worker](const QString &name, const QJsonObject &payload) {
+        return worker.publish(name, payload);
+    };
+    services.requestRetry
+        = [&worker](qint64 eventId, int delayMs) { return worker.requestRetry(eventId, delayMs); };
+    return services;
 }
 
 } // namespace
@@ -42,6 +48,8 @@ PipeExecution::PipeExecution(PipeWorker &worker, ExecutionOrder order, QObject *
     , m_runtime(worker.runtime())
     , m_order(std::move(order))
     , m_key(QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , m_context{m_runtime, m_scope, workerServices(worker), m_order.pipe->id, m_key, m_order.eventId,
+          m_order.request.event.toObject()}
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &PipeExecution::deadline);
@@ -102,65 +110,61 @@ void PipeExecution::runStep(const StepDefinition &step, int depth)
     m_running.step = &step;
     m_running.depth = depth;
     m_running.clock.start();
-    switch (step.type) {
-    case StepDefinition::Type::Validate:
-        return runValidate(step);
-    case StepDefinition::Type::Set:
-        return runSet(step);
-    case StepDefinition::Type::Http:
-        return runHttp(step);
-    case StepDefinition::Type::Choice:
-        return runChoice(step, depth);
-    case StepDefinition::Type::Respond:
-        return runRespond(step);
-    case StepDefinition::Type::Publish:
-        return runPublish(step);
-    case StepDefinition::Type::Log:
-        return runLog(step);
-    case StepDefinition::Type::Retry:
-        return runRetry(step);
-    case StepDefinition::Type::Map:
-        return runMap(step);
-    case StepDefinition::Type::Database:
-        return runDatabase(step);
-    case StepDefinition::Type::ForEach:
-        return runForEach(step, depth);
+    apply(outcomeOf(step));
+}
+
+StepOutcome PipeExecution::outcomeOf(const StepDefinition &step)
+{
+    if (m_order.overrides) {
+        const auto found = m_order.overrides->constFind(step.id);
+        if (found != m_order.overrides->cend() && *found)
+            return (*found)(m_context, step);
+    }
+    return StepRunner::run(m_context, step);
+}
+
+void PipeExecution::apply(StepOutcome outcome)
+{
+    if (!outcome.input.isUndefined())
+        m_running.input = outcome.input;
+    m_running.logs.append(outcome.logs);
+    switch (outcome.move) {
+    case StepOutcome::Move::Proceed:
+        return complete(outcome.output, outcome.keepMessage);
+    case StepOutcome::Move::Fail:
+        return fail(outcome.error.value_or(PipeError{}), outcome.output);
+    case StepOutcome::Move::Respond:
+        complete(outcome.output);
+        return respondWith(outcome.answer.status, outcome.answer.headers, std::move(outcome.answer.body));
+    case StepOutcome::Move::Wait:
+        return wait(std::move(outcome.work));
+    case StepOutcome::Move::Branch:
+        complete(outcome.output, outcome.keepMessage);
+        if (outcome.branch)
+            m_frames.append({outcome.branch, 0, m_running.depth + 1});
+        return;
+    case StepOutcome::Move::Loop:
+        return enterLoop(outcome.items, outcome.count);
     }
 }
 
-Result<QJSValue> PipeExecution::setting(
-    const StepDefinition &step, const QString &key, const QJsonValue &fallback)
+void PipeExecution::wait(StepOutcome::Work work)
 {
-    const QJsonValue value = step.settings.value(key);
-    return m_runtime.evaluate(value.isUndefined() ? fallback : value, m_scope);
-}
-
-Result<QJSValue> PipeExecution::evaluatedSettings(const StepDefinition &step, const QStringList &keys)
-{
-    QJSValue object = m_runtime.newObject();
-    for (const QString &key : keys) {
-        if (!step.settings.contains(key))
-            continue;
-        const Result<QJSValue> value = setting(step, key);
-        if (!value)
-            return value;
-        object.setProperty(key, value.value());
+    if (auto *call = std::get_if<HttpCallSpec>(&work)) {
+        m_waiting = true;
+        m_call = new HttpCall(
+            m_worker.http(), std::move(*call), [this](const HttpOutcome &outcome) { httpDone(outcome); },
+            this);
+        m_call->start();
+    } else if (auto *query = std::get_if<DatabaseQuery>(&work)) {
+        // QtSql blocks: the query runs on the global pool (its connection opened, used and removed
+        // there) so that this worker's other executions go on meanwhile
+        m_waiting = true;
+        whenDone(QtConcurrent::run([query = std::move(*query)] { return DatabaseStep::execute(query); }),
+            this, [this](const DatabaseOutcome &outcome) { databaseDone(outcome); });
+    } else {
+        fail(PipeError{{}, PipeError::Class::Data, u"invalid"_s, u"the step waits for nothing"_s, 0});
     }
-    return object;
-}
-
-Result<int> PipeExecution::intSetting(const StepDefinition &step, const QString &key, int fallback)
-{
-    if (!step.settings.contains(key))
-        return fallback;
-    const Result<QJSValue> value = setting(step, key);
-    if (!value)
-        return value.error();
-    const double number = value.value().toNumber();
-    if (!std::isfinite(number) || number < 0 || number > std::numeric_limits<int>::max())
-        return Result<int>::failure(Error::Code::Schema,
-            u"\"%1\" must be a non-negative number, got %2"_s.arg(key, value.value().toString()));
-    return int(number);
 }
 
 QJsonValue PipeExecution::traceValue(const QJSValue &value)
@@ -260,148 +264,6 @@ void PipeExecution::enterException(const PipeError &error)
     m_frames.append({&m_order.pipe->onException, 0, 0});
 }
 
-void PipeExecution::runValidate(const StepDefinition &step)
-{
-    const Result<QJSValue> value = setting(step, u"value"_s, u"{{ message }}"_s);
-    if (!value)
-        return fail(dataError(u"expression-error"_s, value.errorString()));
-    QJSValue input = m_runtime.newObject();
-    input.setProperty(u"value"_s, value.value());
-    QString problem;
-    if (step.schema) {
-        const QStringList errors = step.schema->validate(m_runtime.toJson(value.value()));
-        if (!errors.isEmpty())
-            problem = u"the value does not match the schema: %1"_s.arg(errors.mid(0, 3).join(u"; "_s));
-    } else {
-        input.setProperty(u"regex"_s, step.regex.pattern());
-        const QJSValue &v = value.value();
-        if (!v.isString() && !v.isNumber())
-            problem = u"expected text to match %1, got %2"_s.arg(step.regex.pattern(), m_runtime.toText(v));
-        else if (!step.regex.match(v.toString()).hasMatch())
-            problem = u"\"%1\" does not match %2"_s.arg(v.toString(), step.regex.pattern());
-    }
-    m_running.input = input;
-    QJSValue output = m_runtime.newObject();
-    output.setProperty(u"success"_s, problem.isEmpty());
-    output.setProperty(u"value"_s, value.value());
-    if (problem.isEmpty())
-        return complete(output);
-    if (step.settings.contains(u"message"_s)) {
-        const Result<QJSValue> message = setting(step, u"message"_s);
-        if (message)
-            problem = m_runtime.toText(message.value());
-    }
-    fail(dataError(u"invalid"_s, problem), output);
-}
-
-void PipeExecution::runSet(const StepDefinition &step)
-{
-    const Result<QJSValue> value = setting(step, u"value"_s);
-    if (!value)
-        return fail(dataError(u"expression-error"_s, value.errorString()));
-    QJSValue input = m_runtime.newObject();
-    input.setProperty(u"value"_s, value.value());
-    m_running.input = input;
-    complete(value.value());
-}
-
-void PipeExecution::runHttp(const StepDefinition &step)
-{
-    const Result<QJSValue> evaluated = evaluatedSettings(step, HttpStep::settingKeys());
-    if (!evaluated)
-        return fail(dataError(u"expression-error"_s, evaluated.errorString()));
-    const QJSValue &settings = evaluated.value();
-    m_running.input = settings;
-    Result<HttpCallSpec> spec = HttpStep::spec(m_runtime, settings);
-    if (!spec)
-        return fail(dataError(u"invalid"_s, spec.errorString()));
-    m_waiting = true;
-    m_call = new HttpCall(
-        m_worker.http(), std::move(spec).value(),
-        [this](HttpOutcome outcome) { httpDone(std::move(outcome)); }, this);
-    m_call->start();
-}
-
-void PipeExecution::httpDone(HttpOutcome outcome)
-{
-    m_call->deleteLater();
-    m_call = nullptr;
-    m_waiting = false;
-    for (const QString &line : std::as_const(outcome.logs))
-        m_running.logs.append({u"warning"_s, line});
-    std::optional<PipeError> failure;
-    const QJSValue output = HttpStep::output(m_runtime, outcome, failure);
-    if (failure)
-        fail(*failure, output);
-    else
-        complete(output);
-    advance();
-}
-
-void PipeExecution::runChoice(const StepDefinition &step, int depth)
-{
-    m_running.input = QJSValue(QJSValue::NullValue);
-    QJSValue output = m_runtime.newObject();
-    for (size_t i = 0; i < step.when.size(); ++i) {
-        const Result<bool> holds = m_runtime.condition(step.when[i].condition, m_scope);
-        if (!holds)
-            return fail(dataError(u"expression-error"_s, holds.errorString()));
-        if (holds.value()) {
-            output.setProperty(u"branch"_s, int(i));
-            complete(output, true);
-            m_frames.append({&step.when[i].steps, 0, depth + 1});
-            return;
-        }
-    }
-    output.setProperty(
-        u"branch"_s, step.otherwise.empty() ? QJSValue(QJSValue::NullValue) : QJSValue(u"otherwise"_s));
-    complete(output, true);
-    if (!step.otherwise.empty())
-        m_frames.append({&step.otherwise, 0, depth + 1});
-}
-
-void PipeExecution::runRespond(const StepDefinition &step)
-{
-    const Result<int> status = intSetting(step, u"status"_s, 200);
-    const Result<QJSValue> headers = setting(step, u"headers"_s, QJsonObject());
-    const Result<QJSValue> body = setting(step, u"body"_s, u"{{ message }}"_s);
-    if (!status || !headers || !body) {
-        const QString why = !status ? status.errorString()
-            : !headers              ? headers.errorString()
-                                    : body.errorString();
-        return fail(dataError(u"expression-error"_s, why));
-    }
-    if (status.value() < 100 || status.value() > 599)
-        return fail(dataError(u"invalid"_s, u"respond: %1 is not an HTTP status"_s.arg(status.value())));
-    HttpHeaders answerHeaders;
-    bool hasType = false;
-    QJSValueIterator it(headers.value());
-    while (it.hasNext()) {
-        it.next();
-        const QByteArray name = it.name().toLatin1();
-        hasType = hasType || name.compare("content-type", Qt::CaseInsensitive) == 0;
-        answerHeaders.append({name, m_runtime.toText(it.value()).toUtf8()});
-    }
-    QByteArray bytes;
-    const QJSValue &value = body.value();
-    if (value.isString()) {
-        bytes = value.toString().toUtf8();
-        if (!hasType)
-            answerHeaders.prepend({"Content-Type", textType.toByteArray()});
-    } else if (!value.isUndefined()) {
-        bytes = m_runtime.stringify(value);
-        if (!hasType)
-            answerHeaders.prepend({"Content-Type", jsonType.toByteArray()});
-    }
-    QJSValue answer = m_runtime.newObject();
-    answer.setProperty(u"status"_s, status.value());
-    answer.setProperty(u"headers"_s, headers.value());
-    answer.setProperty(u"body"_s, value);
-    m_running.input = answer;
-    complete(answer);
-    respondWith(status.value(), answerHeaders, std::move(bytes));
-}
-
 void PipeExecution::respondWith(int status, const HttpHeaders &headers, QByteArray body)
 {
     PipeResult response;
@@ -413,121 +275,13 @@ void PipeExecution::respondWith(int status, const HttpHeaders &headers, QByteArr
     finish();
 }
 
-void PipeExecution::runPublish(const StepDefinition &step)
+void PipeExecution::httpDone(const HttpOutcome &outcome)
 {
-    const Result<QJSValue> name = setting(step, u"event"_s);
-    const Result<QJSValue> body = setting(step, u"body"_s, u"{{ message }}"_s);
-    if (!name || !body)
-        return fail(dataError(u"expression-error"_s, !name ? name.errorString() : body.errorString()));
-    const QString event = m_runtime.toText(name.value());
-    QJSValue input = m_runtime.newObject();
-    input.setProperty(u"event"_s, event);
-    input.setProperty(u"body"_s, body.value());
-    m_running.input = input;
-    if (event.isEmpty())
-        return fail(dataError(u"invalid"_s, u"publish: the event name is empty"_s));
-    const QJsonValue json = m_runtime.toJson(body.value());
-    const QJsonObject payload = json.isObject() ? json.toObject() : QJsonObject{{u"value"_s, json}};
-    const Result<qint64> id = m_worker.publish(event, payload);
-    if (!id)
-        return fail(PipeError{{}, PipeError::Class::Connectivity, u"store-error"_s, id.errorString(), 0});
-    QJSValue output = m_runtime.newObject();
-    output.setProperty(u"event"_s, event);
-    output.setProperty(u"id"_s, double(id.value()));
-    complete(output, true);
-}
-
-void PipeExecution::runLog(const StepDefinition &step)
-{
-    const QString level = step.settings.value(u"level"_s).toString(u"info"_s);
-    const Result<QJSValue> message = setting(step, u"message"_s);
-    if (!message)
-        return fail(dataError(u"expression-error"_s, message.errorString()));
-    const QString text = m_runtime.toText(message.value());
-    m_running.logs.append({level, text});
-    if (level == u"error" || level == u"warning")
-        qCWarning(lcPipeLog).noquote() << m_order.pipe->id << m_key << text;
-    else
-        qCDebug(lcPipeLog).noquote() << m_order.pipe->id << m_key << text;
-    QJSValue output = m_runtime.newObject();
-    output.setProperty(u"level"_s, level);
-    output.setProperty(u"message"_s, text);
-    m_running.input = output;
-    complete(output, true);
-}
-
-void PipeExecution::runRetry(const StepDefinition &step)
-{
-    const Result<int> delay = intSetting(step, u"delayMs"_s, 30000);
-    if (!delay)
-        return fail(dataError(u"expression-error"_s, delay.errorString()));
-    QJSValue input = m_runtime.newObject();
-    input.setProperty(u"delayMs"_s, delay.value());
-    m_running.input = input;
-    const QJsonObject event = m_order.request.event.toObject();
-    if (m_order.eventId <= 0 || event.value(u"executionKey"_s).toString().isEmpty())
-        return fail(
-            dataError(u"not-an-error-event"_s, u"retry: this execution was not started by an error event"_s));
-    QJSValue output = m_runtime.newObject();
-    auto skip = [&](const QString &reason) {
-        output.setProperty(u"scheduled"_s, false);
-        output.setProperty(u"reason"_s, reason);
-        complete(output, true);
-    };
-    if (!event.value(u"retriable"_s).toBool())
-        return skip(u"not retriable"_s);
-    const Result<bool> claimed = m_worker.requestRetry(m_order.eventId, delay.value());
-    if (!claimed)
-        return fail(
-            PipeError{{}, PipeError::Class::Connectivity, u"store-error"_s, claimed.errorString(), 0});
-    if (!claimed.value())
-        return skip(u"already re-run once"_s);
-    output.setProperty(u"scheduled"_s, true);
-    output.setProperty(u"delayMs"_s, delay.value());
-    complete(output, true);
-}
-
-void PipeExecution::runMap(const StepDefinition &step)
-{
-    const Result<QJSValue> mapping = setting(step, u"mapping"_s);
-    const Result<QJSValue> value = setting(step, u"input"_s, u"{{ message }}"_s);
-    if (!mapping || !value)
-        return fail(dataError(u"expression-error"_s, !mapping ? mapping.errorString() : value.errorString()));
-    const QString id = m_runtime.toText(mapping.value());
-    QJSValue input = m_runtime.newObject();
-    input.setProperty(u"mapping"_s, id);
-    input.setProperty(u"input"_s, value.value());
-    m_running.input = input;
-    MappingRunner *runner = m_worker.mappingRunner(id);
-    if (!runner)
-        return fail(dataError(u"invalid"_s, u"map: the project has no mapping \"%1\""_s.arg(id)));
-    std::optional<PipeError> failure;
-    const QJSValue output = MapStep::output(m_runtime, *runner, m_runtime.toJson(value.value()), failure);
-    if (failure)
-        return fail(*failure, output);
-    complete(output);
-}
-
-void PipeExecution::runDatabase(const StepDefinition &step)
-{
-    const Result<QJSValue> evaluated = evaluatedSettings(step, DatabaseStep::settingKeys());
-    if (!evaluated)
-        return fail(dataError(u"expression-error"_s, evaluated.errorString()));
-    const QJSValue &settings = evaluated.value();
-    m_running.input = settings;
-    const QString id = m_runtime.toText(settings.property(u"database"_s));
-    std::optional<DatabaseSpec> database = m_worker.catalog().database(id);
-    if (!database)
-        return fail(dataError(u"invalid"_s, u"database: the project has no database \"%1\""_s.arg(id)));
-    database->password = m_worker.environment().secrets().value(database->secretName);
-    Result<DatabaseQuery> query = DatabaseStep::query(m_runtime, settings, std::move(*database));
-    if (!query)
-        return fail(dataError(u"invalid"_s, query.errorString()));
-    // QtSql blocks: the query runs on the global pool (its connection opened, used and removed
-    // there) so that this worker's other executions go on meanwhile
-    m_waiting = true;
-    whenDone(QtConcurrent::run([query = std::move(query).value()] { return DatabaseStep::run(query); }), this,
-        [this](const DatabaseOutcome &outcome) { databaseDone(outcome); });
+    m_call->deleteLater();
+    m_call = nullptr;
+    m_waiting = false;
+    apply(HttpStep::finish(m_context, outcome));
+    advance();
 }
 
 void PipeExecution::databaseDone(const DatabaseOutcome &outcome)
@@ -535,27 +289,13 @@ void PipeExecution::databaseDone(const DatabaseOutcome &outcome)
     if (m_finished)
         return; // the trigger's timeout answered meanwhile
     m_waiting = false;
-    const QJSValue output = DatabaseStep::output(m_runtime, outcome);
-    if (outcome.failure)
-        fail(*outcome.failure, output);
-    else
-        complete(output);
+    apply(DatabaseStep::finish(m_context, outcome));
     advance();
 }
 
-void PipeExecution::runForEach(const StepDefinition &step, int depth)
+void PipeExecution::enterLoop(const QJSValue &items, int count)
 {
-    const Result<QJSValue> items = setting(step, u"items"_s);
-    if (!items)
-        return fail(dataError(u"expression-error"_s, items.errorString()));
-    QJSValue input = m_runtime.newObject();
-    input.setProperty(u"items"_s, items.value());
-    m_running.input = input;
-    if (!items.value().isArray())
-        return fail(dataError(u"invalid"_s,
-            u"for-each: \"items\" is not an array: %1"_s.arg(m_runtime.toText(items.value()).left(200))));
-    const int count = items.value().property(u"length"_s).toInt();
-    ForEachLoop loop(step, depth, items.value(), count, m_runtime);
+    ForEachLoop loop(*m_running.step, m_running.depth, items, count, m_runtime);
     loop.savedItem = m_scope.item;
     loop.savedIndex = m_scope.index;
     // the loop's entry comes first in the trace, its items' steps below it; its output is

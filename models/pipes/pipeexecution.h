@@ -5,6 +5,8 @@
 #include "pipeerror.h"
 #include "piperesult.h"
 #include "scriptruntime.h"
+#include "stepcontext.h"
+#include "stepoutcome.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -18,13 +20,13 @@ namespace jb {
 
 class HttpCall;
 class PipeWorker;
-struct DatabaseOutcome;
-struct HttpOutcome;
 
 // One run of a pipe: walks the steps as a state machine on the worker's thread, never blocking.
-// Synchronous steps run one after another in a loop; an http step suspends the loop until its
-// answer, a database step until its query (run on the global thread pool) returns. A for-each
-// pushes its steps once per item; a failure inside an item is the item's, not the pipe's. Ends with a
+// What each step does is its kind's (steps/, one file per kind, chosen by StepRunner, or a test's
+// StepOverride for that step id): a StepOutcome that this machine applies. Synchronous steps run
+// one after another in a loop; a Wait suspends the loop until the http call answers or the database
+// query (run on the global thread pool) returns. A choice pushes its branch; a for-each pushes its
+// steps once per item, and a failure inside an item is the item's, not the pipe's. Ends with a
 // respond, the last step, a failure or the trigger's timeout, then hands its PipeResult to the worker once.
 class PipeExecution final : public QObject
 {
@@ -64,20 +66,13 @@ private:
 
     void advance();
     void runStep(const StepDefinition &step, int depth);
-    // Each step either completes, fails, or (http) suspends the loop until its answer.
-    void runValidate(const StepDefinition &step);
-    void runSet(const StepDefinition &step);
-    void runHttp(const StepDefinition &step);
-    void httpDone(HttpOutcome outcome);
-    void runChoice(const StepDefinition &step, int depth);
-    void runRespond(const StepDefinition &step);
-    void runPublish(const StepDefinition &step);
-    void runLog(const StepDefinition &step);
-    void runRetry(const StepDefinition &step);
-    void runMap(const StepDefinition &step);
-    void runDatabase(const StepDefinition &step);
+    // The override for the step, when the order has one, else its kind's run.
+    StepOutcome outcomeOf(const StepDefinition &step);
+    void apply(StepOutcome outcome);
+    void wait(StepOutcome::Work work);
+    void httpDone(const HttpOutcome &outcome);
     void databaseDone(const DatabaseOutcome &outcome);
-    void runForEach(const StepDefinition &step, int depth);
+    void enterLoop(const QJSValue &items, int count);
     void startItem();
     void endItem();
     void endLoop();
@@ -94,10 +89,6 @@ private:
     void finish();
     void respondWith(int status, const HttpHeaders &headers, QByteArray body);
 
-    Result<QJSValue> setting(const StepDefinition &step, const QString &key, const QJsonValue &fallback = {});
-    Result<int> intSetting(const StepDefinition &step, const QString &key, int fallback);
-    // The step's settings among `keys`, evaluated, as one object (those the step leaves out absent).
-    Result<QJSValue> evaluatedSettings(const StepDefinition &step, const QStringList &keys);
     QJsonValue traceValue(const QJSValue &value);
 
     PipeWorker &m_worker;
@@ -105,6 +96,7 @@ private:
     ExecutionOrder m_order;
     QString m_key;
     ScriptRuntime::Scope m_scope;
+    StepContext m_context; // over m_runtime and m_scope
     QList<Frame> m_frames;
     std::vector<ForEachLoop> m_loops; // innermost last
     Running m_running;

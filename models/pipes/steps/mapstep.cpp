@@ -2,7 +2,9 @@
 
 #include "mappingplan.h"
 #include "mappingrunner.h"
+#include "pipedefinition.h"
 #include "scriptruntime.h"
+#include "stepcontext.h"
 
 #include <QJsonArray>
 
@@ -29,6 +31,29 @@ QJSValue ordered(ScriptRuntime &runtime, const QJsonObject &object, const QStrin
 }
 
 } // namespace
+
+StepOutcome MapStep::run(StepContext &context, const StepDefinition &step)
+{
+    ScriptRuntime &runtime = context.runtime;
+    const Result<QJSValue> mapping = context.setting(step, u"mapping"_s);
+    const Result<QJSValue> value = context.setting(step, u"input"_s, u"{{ message }}"_s);
+    if (!mapping || !value)
+        return StepOutcome::dataFailure(
+            u"expression-error"_s, !mapping ? mapping.errorString() : value.errorString());
+    const QString id = runtime.toText(mapping.value());
+    QJSValue input = runtime.newObject();
+    input.setProperty(u"mapping"_s, id);
+    input.setProperty(u"input"_s, value.value());
+    MappingRunner *runner = context.mappingRunner(id);
+    if (!runner)
+        return StepOutcome::dataFailure(u"invalid"_s, u"map: the project has no mapping \"%1\""_s.arg(id))
+            .withInput(input);
+    std::optional<PipeError> failure;
+    const QJSValue output = MapStep::output(runtime, *runner, runtime.toJson(value.value()), failure);
+    if (failure)
+        return StepOutcome::failure(*failure, output).withInput(input);
+    return StepOutcome::proceed(output).withInput(input);
+}
 
 QJSValue MapStep::output(
     ScriptRuntime &runtime, MappingRunner &runner, const QJsonValue &input, std::optional<PipeError> &failure)

@@ -1,6 +1,8 @@
 #include "databasestep.h"
 
+#include "pipedefinition.h"
 #include "scriptruntime.h"
+#include "stepcontext.h"
 
 #include <QJSValueIterator>
 #include <QSqlError>
@@ -52,6 +54,30 @@ const QStringList &DatabaseStep::settingKeys()
     return keys;
 }
 
+StepOutcome DatabaseStep::run(StepContext &context, const StepDefinition &step)
+{
+    const Result<QJSValue> evaluated = context.evaluatedSettings(step, settingKeys());
+    if (!evaluated)
+        return StepOutcome::dataFailure(u"expression-error"_s, evaluated.errorString());
+    const QJSValue &settings = evaluated.value();
+    const QString id = context.runtime.toText(settings.property(u"database"_s));
+    std::optional<DatabaseSpec> database = context.database(id);
+    if (!database)
+        return StepOutcome::dataFailure(
+            u"invalid"_s, u"database: the project has no database \"%1\""_s.arg(id))
+            .withInput(settings);
+    Result<DatabaseQuery> sql = query(context.runtime, settings, std::move(*database));
+    if (!sql)
+        return StepOutcome::dataFailure(u"invalid"_s, sql.errorString()).withInput(settings);
+    return StepOutcome::wait(std::move(sql).value()).withInput(settings);
+}
+
+StepOutcome DatabaseStep::finish(StepContext &context, const DatabaseOutcome &outcome)
+{
+    const QJSValue result = output(context.runtime, outcome);
+    return outcome.failure ? StepOutcome::failure(*outcome.failure, result) : StepOutcome::proceed(result);
+}
+
 Result<DatabaseQuery> DatabaseStep::query(
     ScriptRuntime &runtime, const QJSValue &settings, DatabaseSpec database)
 {
@@ -88,7 +114,7 @@ Result<DatabaseQuery> DatabaseStep::query(
     return query;
 }
 
-DatabaseOutcome DatabaseStep::run(const DatabaseQuery &query)
+DatabaseOutcome DatabaseStep::execute(const DatabaseQuery &query)
 {
     DatabaseOutcome outcome;
     Result<std::unique_ptr<DatabaseConnection>> connection

@@ -1,6 +1,8 @@
 #include "httpstep.h"
 
+#include "pipedefinition.h"
 #include "scriptruntime.h"
+#include "stepcontext.h"
 
 #include <QJSValueIterator>
 
@@ -36,6 +38,28 @@ const QStringList &HttpStep::settingKeys()
         u"readTimeoutMs"_s, u"retries"_s, u"retryWaitMs"_s, u"stopOnClientError"_s, u"stopOnServerError"_s,
         u"maxResponseBytes"_s};
     return keys;
+}
+
+StepOutcome HttpStep::run(StepContext &context, const StepDefinition &step)
+{
+    const Result<QJSValue> evaluated = context.evaluatedSettings(step, settingKeys());
+    if (!evaluated)
+        return StepOutcome::dataFailure(u"expression-error"_s, evaluated.errorString());
+    const QJSValue &settings = evaluated.value();
+    Result<HttpCallSpec> call = spec(context.runtime, settings);
+    if (!call)
+        return StepOutcome::dataFailure(u"invalid"_s, call.errorString()).withInput(settings);
+    return StepOutcome::wait(std::move(call).value()).withInput(settings);
+}
+
+StepOutcome HttpStep::finish(StepContext &context, const HttpOutcome &outcome)
+{
+    std::optional<PipeError> failure;
+    const QJSValue result = output(context.runtime, outcome, failure);
+    StepOutcome step = failure ? StepOutcome::failure(*failure, result) : StepOutcome::proceed(result);
+    for (const QString &line : outcome.logs)
+        step.logs.append({u"warning"_s, line});
+    return step;
 }
 
 Result<HttpCallSpec> HttpStep::spec(ScriptRuntime &runtime, const QJSValue &settings)

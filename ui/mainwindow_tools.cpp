@@ -1,5 +1,6 @@
 // The tools each phase offers beyond its inventory tables, added as tabs of the phase's page.
-// One line per tool; each tool takes the session and follows the open project itself.
+// One line per tool; each tool takes the session, or the runtime it shows, and follows the open
+// project itself.
 #include "checklistevidencetracker.h"
 #include "checklistpanel.h"
 #include "eventspage.h"
@@ -7,7 +8,9 @@
 #include "mainwindow.h"
 #include "mappingpage.h"
 #include "mockpage.h"
+#include "mockruntime.h"
 #include "phasepage.h"
+#include "piperuntime.h"
 #include "pipespage.h"
 #include "probespage.h"
 #include "projectsession.h"
@@ -30,10 +33,14 @@ void MainWindow::addPhaseTools()
     linkChecklistEvidence({connectionProbes, serverProbes});
     // phase 5: the field-by-field From-To between the provider's data and the consumer's contract
     phasePage(Phase::Contracts)->addToolTab(new MappingPage(m_session->editor()), u"From-To"_s);
-    // phase 6: run the pipes (and serve them), the ViaCEP mock with its faults, the error events
-    phasePage(Phase::Pipes)->addToolTab(new PipesPage(m_session), u"Run pipes"_s);
-    phasePage(Phase::Pipes)->addToolTab(new MockPage(m_session), u"Mock"_s);
-    phasePage(Phase::Pipes)->addToolTab(new EventsPage(m_session), u"Events"_s);
+    // phase 6: run the pipes (and serve them), the ViaCEP mock with its faults, the error events;
+    // one mock and one pipe runtime for the session, children of it, so the three pages see the
+    // same mock, runs and events
+    auto *mock = new MockRuntime(m_session, m_session);
+    auto *pipes = new PipeRuntime(m_session, mock, m_session);
+    phasePage(Phase::Pipes)->addToolTab(new PipesPage(m_session, pipes), u"Run pipes"_s);
+    phasePage(Phase::Pipes)->addToolTab(new MockPage(pipes), u"Mock"_s);
+    phasePage(Phase::Pipes)->addToolTab(new EventsPage(m_session, pipes), u"Events"_s);
 }
 
 // The checklists of phases 1 and 2 show their items' probe evidence: for the environment their

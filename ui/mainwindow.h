@@ -25,6 +25,7 @@ class ArtifactsPage;
 class NavigatorModel;
 class PhasePage;
 class ProbesPage;
+class ProbeWorkbench;
 class ProjectSession;
 class RowActions;
 class TimelinePage;
@@ -67,7 +68,7 @@ private:
     void buildWorkspace();
     // mainwindow_tools.cpp: the phases' tools (probes, From-To editor, pipes...) as tabs
     void addPhaseTools();
-    void linkChecklistEvidence(const QList<ProbesPage *> &probesPages);
+    void linkChecklistEvidence(ProbeWorkbench *workbench, const QList<ProbesPage *> &probesPages);
     void buildStatusBar();
     void connectSession();
     void updateTitle();

@@ -1,5 +1,6 @@
 // The tools each phase offers beyond its inventory tables, added as tabs of the phase's page.
-// One line per tool; each tool takes the session and follows the open project itself.
+// One line per tool; each tool takes the session, or the runtime it shows, and follows the open
+// project itself.
 #include "checklistevidencetracker.h"
 #include "checklistpanel.h"
 #include "eventspage.h"
@@ -7,9 +8,12 @@
 #include "mainwindow.h"
 #include "mappingpage.h"
 #include "mockpage.h"
+#include "mockruntime.h"
 #include "phasepage.h"
+#include "piperuntime.h"
 #include "pipespage.h"
 #include "probespage.h"
+#include "probeworkbench.h"
 #include "projectsession.h"
 
 using namespace Qt::StringLiterals;
@@ -18,38 +22,44 @@ namespace jb {
 
 void MainWindow::addPhaseTools()
 {
-    // phases 1 and 2: the connectivity probes of the inventory (each page runs its phase's), and the
-    // firewall request with the status its probes found
-    auto *connectionProbes = new ProbesPage(m_session);
+    // phases 1 and 2: the connectivity probes of the inventory, one workbench for the session (a
+    // child of it) with a view per phase that runs its phase's, and the firewall request with the
+    // status its probes found
+    auto *probes = new ProbeWorkbench(m_session, m_session);
+    auto *connectionProbes = new ProbesPage(probes);
     connectionProbes->setPhase(1);
     phasePage(Phase::Connection)->addToolTab(connectionProbes, u"Connectivity tests"_s);
-    auto *serverProbes = new ProbesPage(m_session);
+    auto *serverProbes = new ProbesPage(probes);
     serverProbes->setPhase(2);
     phasePage(Phase::ServersDb)->addToolTab(serverProbes, u"Connectivity tests"_s);
     phasePage(Phase::ServersDb)->addToolTab(new FirewallRequestPage(m_session), u"Firewall request"_s);
-    linkChecklistEvidence({connectionProbes, serverProbes});
+    linkChecklistEvidence(probes, {connectionProbes, serverProbes});
     // phase 5: the field-by-field From-To between the provider's data and the consumer's contract
     phasePage(Phase::Contracts)->addToolTab(new MappingPage(m_session->editor()), u"From-To"_s);
-    // phase 6: run the pipes (and serve them), the ViaCEP mock with its faults, the error events
-    phasePage(Phase::Pipes)->addToolTab(new PipesPage(m_session), u"Run pipes"_s);
-    phasePage(Phase::Pipes)->addToolTab(new MockPage(m_session), u"Mock"_s);
-    phasePage(Phase::Pipes)->addToolTab(new EventsPage(m_session), u"Events"_s);
+    // phase 6: run the pipes (and serve them), the ViaCEP mock with its faults, the error events;
+    // one mock and one pipe runtime for the session, children of it, so the three pages see the
+    // same mock, runs and events
+    auto *mock = new MockRuntime(m_session, m_session);
+    auto *pipes = new PipeRuntime(m_session, mock, m_session);
+    phasePage(Phase::Pipes)->addToolTab(new PipesPage(m_session, pipes), u"Run pipes"_s);
+    phasePage(Phase::Pipes)->addToolTab(new MockPage(pipes), u"Mock"_s);
+    phasePage(Phase::Pipes)->addToolTab(new EventsPage(m_session, pipes), u"Events"_s);
 }
 
-// The checklists of phases 1 and 2 show their items' probe evidence: for the environment their
-// phase's probes page uses, re-read whenever a run on either page stored evidence ("Run all" on one
-// page evidences items of both), and leading to that page's tests.
-void MainWindow::linkChecklistEvidence(const QList<ProbesPage *> &probesPages)
+// The checklists of phases 1 and 2 show their items' probe evidence: for the environment the
+// workbench uses, re-read whenever a run stored evidence ("Run all" on one page evidences items of
+// both), and leading to their phase's page of tests.
+void MainWindow::linkChecklistEvidence(ProbeWorkbench *workbench, const QList<ProbesPage *> &probesPages)
 {
     for (ProbesPage *probes : probesPages) {
         PhasePage *page = phasePage(probes->phase() == 1 ? Phase::Connection : Phase::ServersDb);
         ChecklistEvidenceTracker *evidence = page->checklist()->evidence();
         if (!evidence)
             continue;
-        connect(probes, &ProbesPage::environmentChanged, evidence, &ChecklistEvidenceTracker::setEnvironment);
-        evidence->setEnvironment(probes->environment());
-        for (ProbesPage *writer : probesPages)
-            connect(writer, &ProbesPage::evidenceWritten, evidence, &ChecklistEvidenceTracker::reload);
+        connect(workbench, &ProbeWorkbench::environmentChanged, evidence,
+            &ChecklistEvidenceTracker::setEnvironment);
+        evidence->setEnvironment(workbench->environment());
+        connect(workbench, &ProbeWorkbench::evidenceWritten, evidence, &ChecklistEvidenceTracker::reload);
         connect(page->checklist(), &ChecklistPanel::evidenceRequested, page,
             [page, probes] { page->showTool(probes); });
     }

@@ -17,6 +17,7 @@
 #include "mainwindow.h"
 #include "phasepage.h"
 #include "probespage.h"
+#include "probeworkbench.h"
 #include "projectdocument.h"
 #include "projectsession.h"
 
@@ -129,7 +130,8 @@ void TestChecklistEvidence::init()
     QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
     m_window->showPage(Phases::number(Phase::ServersDb) - 1);
     // no keychain, no JOURNEYBENCH_SECRET_* of the machine: a probe that needs a secret fails fast
-    probesPage()->setSecretStore(std::make_shared<EnvironmentSecretStore>(QProcessEnvironment()));
+    probesPage()->workbench()->setSecretStore(
+        std::make_shared<EnvironmentSecretStore>(QProcessEnvironment()));
     QTRY_VERIFY_WITH_TIMEOUT(state(u"ports-open"_s).isValid(), 10000);
 }
 
@@ -284,9 +286,9 @@ void TestChecklistEvidence::probeRunRefreshesTheEvidence()
 {
     QTRY_COMPARE(state(u"file-servers"_s).toInt(), int(State::Stale));
     ProbesPage *probes = probesPage();
-    QSignalSpy written(probes, &ProbesPage::evidenceWritten);
+    QSignalSpy written(probes->workbench(), &ProbeWorkbench::evidenceWritten);
     // the failing file server probe again: no secret here, so it fails at once, and leaves evidence
-    probes->runProbes({m_failing});
+    probes->workbench()->runProbes({m_failing});
     QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 20000);
     const QString newest = written.first().first().toString();
     QVERIFY2(!newest.isEmpty(), qPrintable(written.first().at(1).toString()));
@@ -303,15 +305,15 @@ void TestChecklistEvidence::followsTheProbesPageEnvironment()
     QTRY_COMPARE(state(u"ports-open"_s).toInt(), int(State::Current));
     ChecklistEvidenceTracker *tracker = checklist()->evidence();
     QVERIFY(tracker);
-    QCOMPARE(tracker->environment(), probesPage()->environment());
-    probesPage()->setEnvironment(u"prod"_s);
+    QCOMPARE(tracker->environment(), probesPage()->workbench()->environment());
+    probesPage()->workbench()->setEnvironment(u"prod"_s);
     QTRY_COMPARE(tracker->environment(), u"prod"_s);
     QTRY_COMPARE(state(u"ports-open"_s).toInt(), int(State::Missing)); // nothing ran in prod
     QCOMPARE(text(u"ports-open"_s), u"Not tested yet"_s);
     QCOMPARE(text(u"file-servers"_s), u"No probe tests this in prod"_s);
-    probesPage()->setEnvironment(u"test"_s);
+    probesPage()->workbench()->setEnvironment(u"test"_s);
     QTRY_COMPARE(state(u"ports-open"_s).toInt(), int(State::Current));
-    // the other phase's checklist follows its own page
+    // the other phase's checklist follows the same workbench
     QCOMPARE(m_window->phasePage(Phase::Connection)->checklist()->evidence()->environment(), u"test"_s);
 }
 

@@ -7,6 +7,7 @@
 #include "faultrulesmodel.h"
 #include "mainwindow.h"
 #include "mockpage.h"
+#include "mockruntime.h"
 #include "mockserver.h"
 #include "payloadpanel.h"
 #include "phasepage.h"
@@ -84,6 +85,9 @@ private:
     QTemporaryDir m_temp;
     QString m_folder;
     std::unique_ptr<ProjectSession> m_session;
+    // the session's runtimes, as MainWindow makes them; gone before the session
+    std::unique_ptr<MockRuntime> m_mock;
+    std::unique_ptr<PipeRuntime> m_runtime;
     QNetworkAccessManager m_network;
 };
 
@@ -98,18 +102,20 @@ void TestPipesPage::initTestCase()
     m_session->open(m_folder);
     QVERIFY(opened.wait(20000));
     QVERIFY(pipeRow() >= 0);
-    PipeRuntime *runtime = PipeRuntime::of(m_session.get());
+    m_mock = std::make_unique<MockRuntime>(m_session.get());
+    m_runtime = std::make_unique<PipeRuntime>(m_session.get(), m_mock.get());
+    PipeRuntime *runtime = m_runtime.get();
     connect(runtime, &PipeRuntime::message, this,
         [](const QString &text) { qInfo("runtime: %s", qPrintable(text)); });
-    QCOMPARE(PipeRuntime::of(m_session.get()), runtime); // one per session
-    QTRY_VERIFY_WITH_TIMEOUT(runtime->isDatasetLoaded(), 10000);
-    QVERIFY2(runtime->dataset().find(u"01001-000"), "the bundled ViaCEP dataset was not found");
+    QCOMPARE(runtime->mock(), m_mock.get()); // the runs call the session's one mock
+    QTRY_VERIFY_WITH_TIMEOUT(m_mock->isDatasetLoaded(), 10000);
+    QVERIFY2(m_mock->dataset().find(u"01001-000"), "the bundled ViaCEP dataset was not found");
 }
 
 void TestPipesPage::cleanup()
 {
-    PipeRuntime *runtime = PipeRuntime::of(m_session.get());
-    runtime->setFaultRules({});
+    PipeRuntime *runtime = m_runtime.get();
+    runtime->mock()->setFaultRules({});
     runtime->stopServing();
 }
 
@@ -136,7 +142,7 @@ QByteArray TestPipesPage::get(const QUrl &url, int *status)
 
 void TestPipesPage::runsSpCheckAgainstTheMockAndShowsTheTrace()
 {
-    PipesPage page(m_session.get());
+    PipesPage page(m_session.get(), m_runtime.get());
     watch(page.flowModel());
     watch(page.traceModel());
     page.resize(1400, 900);
@@ -152,7 +158,7 @@ void TestPipesPage::runsSpCheckAgainstTheMockAndShowsTheTrace()
     const std::optional<PipeResult> result = runFromPage(page, saoPauloPayload);
     QVERIFY(result);
     QCOMPARE(result->status, 200);
-    QVERIFY(page.runtime()->mock()->isListening()); // the test environment started the mock
+    QVERIFY(page.runtime()->mock()->server()->isListening()); // the test environment started the mock
     const QJsonObject body = result->bodyValue().toObject();
     QCOMPARE(body.value(u"message"_s).toString(), u"é São Paulo"_s);
     QCOMPARE(body.value(u"localidade"_s).toString(), u"São Paulo"_s);
@@ -191,7 +197,7 @@ void TestPipesPage::runsSpCheckAgainstTheMockAndShowsTheTrace()
 
 void TestPipesPage::stepEditsAndSavedPayloadsAreUndoable()
 {
-    PipesPage page(m_session.get());
+    PipesPage page(m_session.get(), m_runtime.get());
     page.showPipe(u"sp-check"_s);
     QUndoStack *undo = m_session->undoStack();
     const QJsonObject before = m_session->document()->at(u"pipe"_s, pipeRow()).data;
@@ -238,14 +244,14 @@ void TestPipesPage::stepEditsAndSavedPayloadsAreUndoable()
 
 void TestPipesPage::mockStartsStopsAndLogsRequests()
 {
-    MockPage page(m_session.get());
+    MockPage page(m_runtime.get());
     page.show();
     page.stopMock();
-    QVERIFY(!page.runtime()->mock()->isListening());
+    QVERIFY(!page.mock()->server()->isListening());
     QCOMPARE(page.startButton()->text(), u"Start"_s);
     page.portBox()->setValue(0);
     page.startMock();
-    MockServer *mock = page.runtime()->mock();
+    MockServer *mock = page.mock()->server();
     QVERIFY(mock->isListening());
     QCOMPARE(page.startButton()->text(), u"Stop"_s);
     QVERIFY(page.stateLabel()->text().contains(mock->baseUrl().toString()));
@@ -278,7 +284,7 @@ void TestPipesPage::mockStartsStopsAndLogsRequests()
 
 void TestPipesPage::datasetAddEditImport()
 {
-    MockPage page(m_session.get());
+    MockPage page(m_runtime.get());
     ViaCepDatasetModel *model = page.datasetModel();
     watch(model);
     const int before = model->rowCount();
@@ -289,17 +295,17 @@ void TestPipesPage::datasetAddEditImport()
     QVERIFY(model->setData(model->index(row, 0), u"70000001"_s)); // stored hyphenated
     QVERIFY(!model->setData(model->index(row, 0), u"7000"_s)); // not a CEP: refused
     QVERIFY(model->setData(model->index(row, localidade), u"Brasília"_s));
-    const ViaCepRecord *record = page.runtime()->dataset().find(u"70000-001");
+    const ViaCepRecord *record = page.mock()->dataset().find(u"70000-001");
     QVERIFY(record);
     QCOMPARE(record->value(u"localidade"), u"Brasília"_s);
     // served at once
     int status = 0;
     const QByteArray body
-        = get(QUrl(page.runtime()->mock()->baseUrl().toString() + u"/ws/70000001/json/"_s), &status);
+        = get(QUrl(page.mock()->server()->baseUrl().toString() + u"/ws/70000001/json/"_s), &status);
     QCOMPARE(status, 200);
     QVERIFY(body.contains("Bras\xc3\xadlia"));
     // and written to the project's mocks/ folder (off the GUI thread)
-    const QString file = page.runtime()->datasetFile();
+    const QString file = page.mock()->datasetFile();
     QTRY_VERIFY(QFileInfo::exists(file) && ViaCepDataset::load(file).value().find(u"70000-001"));
 
     QTemporaryDir dir;
@@ -313,16 +319,16 @@ void TestPipesPage::datasetAddEditImport()
     QVERIFY(imported.wait(10000));
     QVERIFY2(imported.constFirst().constFirst().toBool(), qPrintable(imported.constFirst().at(1).toString()));
     QCOMPARE(model->rowCount(), before + 2);
-    QVERIFY(page.runtime()->dataset().find(u"69900000"));
+    QVERIFY(page.mock()->dataset().find(u"69900000"));
     QVERIFY(model->removeRecord(row));
     QCOMPARE(model->rowCount(), before + 1);
 }
 
 void TestPipesPage::injectedFaultShowsAsAnEventThatReruns()
 {
-    PipesPage pipes(m_session.get());
-    MockPage mock(m_session.get());
-    EventsPage events(m_session.get());
+    PipesPage pipes(m_session.get(), m_runtime.get());
+    MockPage mock(m_runtime.get());
+    EventsPage events(m_session.get(), m_runtime.get());
     watch(mock.faultModel());
     watch(events.model());
     pipes.showPipe(u"sp-check"_s);
@@ -334,9 +340,9 @@ void TestPipesPage::injectedFaultShowsAsAnEventThatReruns()
     QCOMPARE(mock.faultModel()->index(0, FaultRulesModel::KindColumn).data().toString(), u"http-503"_s);
     const QModelIndex probability = mock.faultModel()->index(0, FaultRulesModel::ProbabilityColumn);
     QVERIFY(mock.faultModel()->setData(probability, u"50 %"_s));
-    QCOMPARE(mock.runtime()->faultRules().constFirst().probability, 0.5);
+    QCOMPARE(mock.mock()->faultRules().constFirst().probability, 0.5);
     QVERIFY(mock.faultModel()->setData(probability, 1.0));
-    QCOMPARE(mock.runtime()->faultRules().constFirst().probability, 1.0);
+    QCOMPARE(mock.mock()->faultRules().constFirst().probability, 1.0);
 
     const std::optional<PipeResult> result = runFromPage(pipes, saoPauloPayload);
     QVERIFY(result);
@@ -378,7 +384,7 @@ void TestPipesPage::injectedFaultShowsAsAnEventThatReruns()
 
 void TestPipesPage::serveToggleHostsThePipes()
 {
-    PipesPage page(m_session.get());
+    PipesPage page(m_session.get(), m_runtime.get());
     page.serveButton()->click();
     QVERIFY(page.runtime()->isServing());
     const QUrl base = page.runtime()->servingUrl();

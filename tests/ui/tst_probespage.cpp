@@ -14,6 +14,7 @@
 #include "proberunner.h"
 #include "probespage.h"
 #include "probetableproxy.h"
+#include "probeworkbench.h"
 #include "projectdocument.h"
 #include "projectsession.h"
 #include "testfolder.h"
@@ -79,6 +80,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ProjectSession> m_session;
+    std::unique_ptr<ProbeWorkbench> m_workbench;
     std::unique_ptr<ProbesPage> m_page;
     QTcpServer m_listening;
     int m_closedPort = 0;
@@ -102,7 +104,8 @@ void TestProbesPage::init()
     const QString project = m_dir->filePath(u"sample"_s);
     QVERIFY(copyFolder(QStringLiteral(JB_SAMPLE_DIR), project));
     m_session = std::make_unique<ProjectSession>(m_dir->filePath(u"recovery"_s));
-    m_page = std::make_unique<ProbesPage>(m_session.get());
+    m_workbench = std::make_unique<ProbeWorkbench>(m_session.get());
+    m_page = std::make_unique<ProbesPage>(m_workbench.get());
     new QAbstractItemModelTester(
         m_page->resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_page.get());
     new QAbstractItemModelTester(
@@ -110,11 +113,11 @@ void TestProbesPage::init()
     new QAbstractItemModelTester(
         m_page->tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_page.get());
     // no keychain, no JOURNEYBENCH_SECRET_* of the machine: probes that need a secret fail fast
-    m_page->setSecretStore(std::make_shared<EnvironmentSecretStore>(QProcessEnvironment()));
+    m_workbench->setSecretStore(std::make_shared<EnvironmentSecretStore>(QProcessEnvironment()));
     m_page->resize(1200, 800);
     m_page->show();
     QSignalSpy opened(m_session.get(), &ProjectSession::opened);
-    QSignalSpy loaded(m_page.get(), &ProbesPage::evidenceLoaded);
+    QSignalSpy loaded(m_workbench.get(), &ProbeWorkbench::evidenceLoaded);
     m_session->open(project);
     // QTRY, not wait(): a fast load may finish before the session attaches its continuation, which
     // then runs at once, inside open()
@@ -125,13 +128,14 @@ void TestProbesPage::init()
 void TestProbesPage::cleanup()
 {
     m_page.reset();
+    m_workbench.reset();
     m_session.reset();
     m_dir.reset();
 }
 
 QJsonObject TestProbesPage::retargeted(const QString &id, int port) const
 {
-    const std::optional<ProbeSpec> spec = m_page->probe(id);
+    const std::optional<ProbeSpec> spec = m_workbench->probe(id);
     if (!spec)
         return {};
     ProbeSpec changed = *spec;
@@ -142,20 +146,20 @@ QJsonObject TestProbesPage::retargeted(const QString &id, int port) const
 
 void TestProbesPage::retarget()
 {
-    m_page->saveProbe(retargeted(openProbe, m_listening.serverPort()));
-    m_page->saveProbe(retargeted(closedProbe, m_closedPort));
-    QTRY_COMPARE(m_page->probe(openProbe)->port, int(m_listening.serverPort()));
-    QTRY_COMPARE(m_page->probe(closedProbe)->port, m_closedPort);
+    m_workbench->saveProbe(retargeted(openProbe, m_listening.serverPort()));
+    m_workbench->saveProbe(retargeted(closedProbe, m_closedPort));
+    QTRY_COMPARE(m_workbench->probe(openProbe)->port, int(m_listening.serverPort()));
+    QTRY_COMPARE(m_workbench->probe(closedProbe)->port, m_closedPort);
 }
 
 void TestProbesPage::plansTheSampleProbes()
 {
-    QCOMPARE(m_page->environment(), u"test"_s);
+    QCOMPARE(m_workbench->environment(), u"test"_s);
     const QList<ProbeSpec> expected = ProbePlanner::plan(m_session->document()->allEntities(), u"test"_s);
     QVERIFY(expected.size() > 5);
     QCOMPARE(m_page->resultsModel()->rowCount(), expected.size());
-    QCOMPARE(m_page->probe(openProbe)->port, 8080);
-    QCOMPARE(m_page->probe(openProbe)->origin, ProbeSpec::Origin::Generated);
+    QCOMPARE(m_workbench->probe(openProbe)->port, 8080);
+    QCOMPARE(m_workbench->probe(openProbe)->origin, ProbeSpec::Origin::Generated);
     // the phase filter shows phase 2 only, and "Run phase" runs what is shown
     m_page->setPhase(2);
     const int phase2 = int(ProbePlanner::ofPhase(expected, 2).size());
@@ -163,9 +167,9 @@ void TestProbesPage::plansTheSampleProbes()
     for (int row = 0; row < m_page->tableModel()->rowCount(); ++row)
         QCOMPARE(m_page->tableModel()->index(row, 0).data(ProbeResultsModel::PhaseRole).toInt(), 2);
     // another environment: another plan
-    m_page->setEnvironment(u"prod"_s);
-    QCOMPARE(m_page->probe(openProbe), std::nullopt);
-    QVERIFY(m_page->probe(u"server-erp-app-prod-tcp-443"_s).has_value());
+    m_workbench->setEnvironment(u"prod"_s);
+    QCOMPARE(m_workbench->probe(openProbe), std::nullopt);
+    QVERIFY(m_workbench->probe(u"server-erp-app-prod-tcp-443"_s).has_value());
 }
 
 void TestProbesPage::editsAreUndoableProjectEntities()
@@ -179,18 +183,18 @@ void TestProbesPage::editsAreUndoableProjectEntities()
     QCOMPARE(m_session->document()->at(u"probe"_s, row).path, u"probes/%1.json"_s.arg(openProbe));
     QCOMPARE(m_session->document()->at(u"probe"_s, row).data.value(u"port"_s).toInt(),
         int(m_listening.serverPort()));
-    QCOMPARE(m_page->probe(openProbe)->origin, ProbeSpec::Origin::Edited);
+    QCOMPARE(m_workbench->probe(openProbe)->origin, ProbeSpec::Origin::Edited);
     // a second edit of the same probe changes the entity, it adds none
-    m_page->saveProbe(retargeted(openProbe, 9));
-    QTRY_COMPARE(m_page->probe(openProbe)->port, 9);
+    m_workbench->saveProbe(retargeted(openProbe, 9));
+    QTRY_COMPARE(m_workbench->probe(openProbe)->port, 9);
     QCOMPARE(m_session->document()->count(u"probe"_s), 2);
 
     stack->undo();
-    QTRY_COMPARE(m_page->probe(openProbe)->port, int(m_listening.serverPort()));
+    QTRY_COMPARE(m_workbench->probe(openProbe)->port, int(m_listening.serverPort()));
     stack->undo();
     stack->undo();
-    QTRY_COMPARE(m_page->probe(openProbe)->port, 8080);
-    QCOMPARE(m_page->probe(openProbe)->origin, ProbeSpec::Origin::Generated);
+    QTRY_COMPARE(m_workbench->probe(openProbe)->port, 8080);
+    QCOMPARE(m_workbench->probe(openProbe)->origin, ProbeSpec::Origin::Generated);
     QCOMPARE(m_session->document()->count(u"probe"_s), 0);
 
     // a probe of the user's own, added and removed
@@ -199,12 +203,12 @@ void TestProbesPage::editsAreUndoableProjectEntities()
     QCOMPARE(m_session->document()->count(u"probe"_s), 1);
     const QString added = m_session->document()->at(u"probe"_s, 0).id();
     QCOMPARE(added, u"loopback-listener"_s);
-    QTRY_VERIFY(m_page->probe(added).has_value());
-    QCOMPARE(m_page->probe(added)->origin, ProbeSpec::Origin::User);
-    QCOMPARE(m_page->probe(added)->environment, u"test"_s);
+    QTRY_VERIFY(m_workbench->probe(added).has_value());
+    QCOMPARE(m_workbench->probe(added)->origin, ProbeSpec::Origin::User);
+    QCOMPARE(m_workbench->probe(added)->environment, u"test"_s);
     QCOMPARE(m_page->selectedProbeId(), added);
-    m_page->removeProbe(added);
-    QTRY_VERIFY(!m_page->probe(added).has_value());
+    m_workbench->removeProbe(added);
+    QTRY_VERIFY(!m_workbench->probe(added).has_value());
 }
 
 void TestProbesPage::enableCheckBoxDisablesAProbe()
@@ -217,20 +221,20 @@ void TestProbesPage::enableCheckBoxDisablesAProbe()
     const QModelIndex status = table->index(row, ProbeResultsModel::StatusColumn);
     QCOMPARE(status.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
     QVERIFY(table->setData(status, Qt::Unchecked, Qt::CheckStateRole));
-    QTRY_VERIFY(!m_page->probe(openProbe)->enabled);
+    QTRY_VERIFY(!m_workbench->probe(openProbe)->enabled);
     QCOMPARE(m_session->document()->count(u"probe"_s), 1);
     QCOMPARE(m_session->document()->at(u"probe"_s, 0).data.value(u"enabled"_s), QJsonValue(false));
     QTRY_COMPARE(table->index(row, ProbeResultsModel::StatusColumn).data(Qt::CheckStateRole).toInt(),
         int(Qt::Unchecked));
     QCOMPARE(table->index(row, ProbeResultsModel::StatusColumn).data().toString(), u"Disabled"_s);
     m_session->undoStack()->undo();
-    QTRY_VERIFY(m_page->probe(openProbe)->enabled);
+    QTRY_VERIFY(m_workbench->probe(openProbe)->enabled);
 }
 
 void TestProbesPage::insecureProbeIsRed()
 {
     const std::optional<ProbeSpec> http = [this]() -> std::optional<ProbeSpec> {
-        for (const ProbeSpec &spec : m_page->plan()) {
+        for (const ProbeSpec &spec : m_workbench->plan()) {
             if (spec.type == ProbeType::Http)
                 return spec;
         }
@@ -239,8 +243,8 @@ void TestProbesPage::insecureProbeIsRed()
     QVERIFY(http.has_value());
     ProbeSpec insecure = *http;
     insecure.insecure = true;
-    m_page->saveProbe(ProbePlanner::entityData(insecure));
-    QTRY_VERIFY(m_page->probe(http->id)->insecure);
+    m_workbench->saveProbe(ProbePlanner::entityData(insecure));
+    QTRY_VERIFY(m_workbench->probe(http->id)->insecure);
     const QModelIndex source = m_page->resultsModel()->index(m_page->resultsModel()->rowOf(http->id), 0);
     const QModelIndex shown = m_page->tableModel()->mapFromSource(source);
     QCOMPARE(shown.data(Qt::ForegroundRole).value<QColor>(), ProbeTableProxy::insecureColor());
@@ -255,7 +259,8 @@ void TestProbesPage::insecureProbeIsRed()
 
 void TestProbesPage::editorDialogShowsTheFieldsOfTheType()
 {
-    ProbeEditorDialog dialog(ProbePlanner::entityData(*m_page->probe(openProbe)), {u"test"_s, u"prod"_s});
+    ProbeEditorDialog dialog(
+        ProbePlanner::entityData(*m_workbench->probe(openProbe)), {u"test"_s, u"prod"_s});
     dialog.show();
     auto *port = dialog.findChild<QWidget *>(u"port"_s);
     auto *url = dialog.findChild<QWidget *>(u"url"_s);
@@ -290,12 +295,12 @@ void TestProbesPage::runsProbesAndKeepsEvidence()
     const int pointsBefore = m_page->historyModel()->rowCount();
     QVERIFY(evidenceFiles(m_session->document()->folder()).isEmpty());
 
-    QSignalSpy finished(m_page.get(), &ProbesPage::runFinished);
-    QSignalSpy written(m_page.get(), &ProbesPage::evidenceWritten);
-    m_page->runProbes({openProbe, closedProbe});
+    QSignalSpy finished(m_workbench.get(), &ProbeWorkbench::runFinished);
+    QSignalSpy written(m_workbench.get(), &ProbeWorkbench::evidenceWritten);
+    m_workbench->runProbes({openProbe, closedProbe});
     QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 15000);
     QCOMPARE(finished.size(), 1);
-    QVERIFY(!m_page->isRunning());
+    QVERIFY(!m_workbench->isRunning());
 
     ProbeResultsModel *results = m_page->resultsModel();
     const QModelIndex open = results->index(results->rowOf(openProbe), ProbeResultsModel::StatusColumn);
@@ -341,8 +346,9 @@ void TestProbesPage::runsProbesAndKeepsEvidence()
     QVERIFY(run.stamps.contains(openProbe));
     QVERIFY(!run.stamps.value(openProbe).sourceHashes.value(u"server/logistics-gw"_s).isEmpty());
 
-    // a page opened later reads the same history from the evidence
-    ProbesPage again(m_session.get());
+    // a page of a workbench made later reads the same history from the evidence
+    ProbeWorkbench later(m_session.get());
+    ProbesPage again(&later);
     QTRY_VERIFY(again.resultsModel()->rowOf(openProbe) >= 0);
     QTRY_COMPARE(again.resultsModel()
                      ->index(again.resultsModel()->rowOf(openProbe), 0)
@@ -359,22 +365,22 @@ void TestProbesPage::cancelEndsTheRun()
     m_page->addProbe({{u"name"_s, u"Silent server"_s}, {u"type"_s, u"http"_s}, {u"phase"_s, 2},
         {u"url"_s, u"http://127.0.0.1:%1/"_s.arg(m_listening.serverPort())}, {u"timeoutMs"_s, 20000}});
     const QString silent = u"silent-server"_s;
-    QTRY_VERIFY(m_page->probe(silent).has_value());
-    QSignalSpy started(m_page->runner(), &ProbeRunner::probeStarted);
-    QSignalSpy finished(m_page.get(), &ProbesPage::runFinished);
-    QSignalSpy written(m_page.get(), &ProbesPage::evidenceWritten);
+    QTRY_VERIFY(m_workbench->probe(silent).has_value());
+    QSignalSpy started(m_workbench->runner(), &ProbeRunner::probeStarted);
+    QSignalSpy finished(m_workbench.get(), &ProbeWorkbench::runFinished);
+    QSignalSpy written(m_workbench.get(), &ProbeWorkbench::evidenceWritten);
     QElapsedTimer clock;
     clock.start();
-    m_page->runProbes({silent, openProbe});
+    m_workbench->runProbes({silent, openProbe});
     QTRY_VERIFY(started.contains({silent}));
-    QVERIFY(m_page->isRunning());
-    m_page->cancel();
+    QVERIFY(m_workbench->isRunning());
+    m_workbench->cancel();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
     QVERIFY2(clock.elapsed() < 10000, "cancel did not stop the probe before its timeout");
     const ProbeRun run = finished.first().at(0).value<ProbeRun>();
     QVERIFY(run.cancelled);
     QCOMPARE(run.result(silent)->status, ProbeStatus::Skipped);
-    QVERIFY(!m_page->isRunning());
+    QVERIFY(!m_workbench->isRunning());
     QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 15000); // a cancelled run is evidence too, marked so
     QVERIFY(written.first().at(1).toString().isEmpty());
     QVERIFY(m_page->progressBar()->text().startsWith(u"cancelled"_s));
@@ -383,8 +389,8 @@ void TestProbesPage::cancelEndsTheRun()
 void TestProbesPage::firewallRequestShowsLatestStatusAndExportsCsv()
 {
     retarget();
-    QSignalSpy written(m_page.get(), &ProbesPage::evidenceWritten);
-    m_page->runProbes({openProbe, closedProbe});
+    QSignalSpy written(m_workbench.get(), &ProbeWorkbench::evidenceWritten);
+    m_workbench->runProbes({openProbe, closedProbe});
     QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 15000);
 
     FirewallRequestPage firewall(m_session.get());

@@ -40,10 +40,10 @@ struct Listed
 
 } // namespace
 
-EventsPage::EventsPage(ProjectSession *session, QWidget *parent)
+EventsPage::EventsPage(ProjectSession *session, PipeRuntime *runtime, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_runtime(PipeRuntime::of(session))
+    , m_runtime(runtime)
     , m_model(new StoredEventModel(this))
     , m_refreshTimer(new QTimer(this))
 {

@@ -27,7 +27,8 @@ class EventsPage final : public QWidget
     Q_DISABLE_COPY_MOVE(EventsPage)
 
 public:
-    EventsPage(ProjectSession *session, QWidget *parent = nullptr);
+    // `runtime` is the session's, whose event store this page reads and whose engine re-runs.
+    EventsPage(ProjectSession *session, PipeRuntime *runtime, QWidget *parent = nullptr);
 
     void refresh();
     void rerunSelected();

@@ -3,9 +3,9 @@
 #include "core/offthread.h"
 #include "faultruledelegate.h"
 #include "faultrulesmodel.h"
+#include "mockruntime.h"
 #include "mockserver.h"
 #include "piperuntime.h"
-#include "projectsession.h"
 #include "requestlogmodel.h"
 #include "viacepdatasetmodel.h"
 
@@ -53,25 +53,26 @@ QToolButton *button(const QString &text, const QString &tip, QWidget *parent)
 
 } // namespace
 
-MockPage::MockPage(ProjectSession *session, QWidget *parent)
+MockPage::MockPage(PipeRuntime *runtime, QWidget *parent)
     : QWidget(parent)
-    , m_runtime(PipeRuntime::of(session))
+    , m_runtime(runtime)
+    , m_mock(runtime->mock())
     , m_dataset(new ViaCepDatasetModel(this))
     , m_faults(new FaultRulesModel(this))
     , m_log(new RequestLogModel(this))
 {
     setObjectName(u"mockPage"_s);
-    // The tables show what the runtime serves; their edits go to the runtime, which serves them,
+    // The tables show what the session's mock serves; their edits go to it, which serves them,
     // writes the project's mocks/ files and hands them back through its change signals.
-    m_dataset->setDataset(m_runtime->dataset());
-    m_faults->setRules(m_runtime->faultRules());
-    connect(m_runtime, &PipeRuntime::datasetChanged, m_dataset,
-        [this] { m_dataset->setDataset(m_runtime->dataset()); });
-    connect(m_runtime, &PipeRuntime::faultRulesChanged, m_faults,
-        [this] { m_faults->setRules(m_runtime->faultRules()); });
-    connect(m_dataset, &ViaCepDatasetModel::datasetEdited, m_runtime, &PipeRuntime::setDataset);
-    connect(m_faults, &FaultRulesModel::rulesEdited, m_runtime, &PipeRuntime::setFaultRules);
-    m_log->setLog(&m_runtime->mock()->log());
+    m_dataset->setDataset(m_mock->dataset());
+    m_faults->setRules(m_mock->faultRules());
+    connect(m_mock, &MockRuntime::datasetChanged, m_dataset,
+        [this] { m_dataset->setDataset(m_mock->dataset()); });
+    connect(m_mock, &MockRuntime::faultRulesChanged, m_faults,
+        [this] { m_faults->setRules(m_mock->faultRules()); });
+    connect(m_dataset, &ViaCepDatasetModel::datasetEdited, m_mock, &MockRuntime::setDataset);
+    connect(m_faults, &FaultRulesModel::rulesEdited, m_mock, &MockRuntime::setFaultRules);
+    m_log->setLog(&m_mock->server()->log());
 
     m_state = new QLabel(this);
     m_state->setObjectName(u"mockState"_s);
@@ -113,13 +114,13 @@ MockPage::MockPage(ProjectSession *session, QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_startButton, &QPushButton::clicked, this, [this] {
-        if (m_runtime->mock()->isListening())
+        if (m_mock->server()->isListening())
             stopMock();
         else
             startMock();
     });
-    connect(m_runtime, &PipeRuntime::mockStateChanged, this, &MockPage::updateState);
-    connect(m_runtime, &PipeRuntime::datasetChanged, this, &MockPage::updateDatasetTitle);
+    connect(m_mock, &MockRuntime::stateChanged, this, &MockPage::updateState);
+    connect(m_mock, &MockRuntime::datasetChanged, this, &MockPage::updateDatasetTitle);
     connect(m_runtime, &PipeRuntime::environmentChanged, this, &MockPage::updateState);
     connect(m_dataset, &ViaCepDatasetModel::editRefused, this, &MockPage::statusMessage);
     connect(m_log, &QAbstractItemModel::rowsInserted, m_logView, [this] { m_logView->scrollToBottom(); });
@@ -169,8 +170,7 @@ QWidget *MockPage::buildFaultBox()
     m_faultView = new QTableView(this);
     m_faultView->setObjectName(u"faultView"_s);
     m_faultView->setModel(m_faults);
-    m_faultView->setItemDelegate(
-        new FaultRuleDelegate([this] { return m_runtime->mockRouteKeys(); }, m_faultView));
+    m_faultView->setItemDelegate(new FaultRuleDelegate([this] { return m_mock->routeKeys(); }, m_faultView));
     styleTable(m_faultView);
     m_faultView->horizontalHeader()->setSectionResizeMode(FaultRulesModel::RouteColumn, QHeaderView::Stretch);
     m_faultView->horizontalHeader()->setStretchLastSection(false);
@@ -215,7 +215,7 @@ QWidget *MockPage::buildLogBox()
     m_logView->horizontalHeader()->resizeSection(
         RequestLogModel::TimeColumn, m_logView->fontMetrics().horizontalAdvance(u"00:00:00.000"_s) + 16);
     QToolButton *clear = button(tr("Clear"), tr("Forget the logged requests"), this);
-    connect(clear, &QToolButton::clicked, this, [this] { m_runtime->mock()->log().clear(); });
+    connect(clear, &QToolButton::clicked, this, [this] { m_mock->server()->log().clear(); });
 
     m_logDetails = new QPlainTextEdit(this);
     m_logDetails->setObjectName(u"requestLogDetails"_s);
@@ -258,19 +258,19 @@ void MockPage::showLogDetails()
 
 void MockPage::startMock()
 {
-    const Status started = m_runtime->startMock(quint16(m_portBox->value()));
+    const Status started = m_mock->start(quint16(m_portBox->value()));
     if (!started)
         Q_EMIT statusMessage(tr("The mock did not start: %1").arg(started.errorString()));
 }
 
 void MockPage::stopMock()
 {
-    m_runtime->stopMock();
+    m_mock->stop();
 }
 
 void MockPage::updateState()
 {
-    MockServer *mock = m_runtime->mock();
+    MockServer *mock = m_mock->server();
     const bool listening = mock->isListening();
     if (listening) {
         m_state->setText(tr("<span style=\"color:#2e7d32\">●</span> Listening on <b>%1</b>")
@@ -283,13 +283,13 @@ void MockPage::updateState()
     m_portBox->setEnabled(!listening);
     if (listening)
         m_portBox->setValue(mock->port());
-    m_routes->setText(tr("Routes: %1").arg(m_runtime->mockRouteKeys().join(u"  ·  "_s)));
+    m_routes->setText(tr("Routes: %1").arg(m_mock->routeKeys().join(u"  ·  "_s)));
 }
 
 void MockPage::updateDatasetTitle()
 {
-    m_datasetBox->setTitle(tr("ViaCEP dataset — %n record(s)", nullptr, int(m_runtime->dataset().size())));
-    m_routes->setText(tr("Routes: %1").arg(m_runtime->mockRouteKeys().join(u"  ·  "_s)));
+    m_datasetBox->setTitle(tr("ViaCEP dataset — %n record(s)", nullptr, int(m_mock->dataset().size())));
+    m_routes->setText(tr("Routes: %1").arg(m_mock->routeKeys().join(u"  ·  "_s)));
 }
 
 void MockPage::chooseImportFile()
@@ -316,11 +316,11 @@ void MockPage::importFile(const QString &path)
             QString message;
             bool ok = false;
             if (read.second.isEmpty()) {
-                ViaCepDataset dataset = m_runtime->dataset();
+                ViaCepDataset dataset = m_mock->dataset();
                 const Result<qsizetype> imported = dataset.importJson(read.first);
                 ok = imported.ok();
                 if (ok) {
-                    m_runtime->setDataset(std::move(dataset));
+                    m_mock->setDataset(std::move(dataset));
                     message = tr("Imported %n record(s) from %1", nullptr, int(imported.value())).arg(path);
                 } else {
                     message = tr("Import of %1 failed: %2").arg(path, imported.errorString());

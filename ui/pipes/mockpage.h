@@ -12,21 +12,23 @@ class QTableView;
 namespace jb {
 
 class FaultRulesModel;
+class MockRuntime;
 class PipeRuntime;
-class ProjectSession;
 class RequestLogModel;
 class ViaCepDatasetModel;
 
 // Phase 6's mock page: the ViaCEP dataset (add, edit, remove, import a JSON file), the fault
 // rules, start / stop on 127.0.0.1 with the port shown, and the live request log. The mock is the
-// runtime's, so the pipe page's runs and this page's log are the same traffic.
+// session's (the pipe runtime's mock()), so the pipe page's runs and this page's log are the same
+// traffic.
 class MockPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MockPage)
 
 public:
-    MockPage(ProjectSession *session, QWidget *parent = nullptr);
+    // `runtime` is the session's: its mock is shown, its environment names the usual port.
+    explicit MockPage(PipeRuntime *runtime, QWidget *parent = nullptr);
 
     void startMock();
     void stopMock();
@@ -34,6 +36,7 @@ public:
     void importFile(const QString &path);
 
     PipeRuntime *runtime() const { return m_runtime; }
+    MockRuntime *mock() const { return m_mock; }
     ViaCepDatasetModel *datasetModel() const { return m_dataset; }
     FaultRulesModel *faultModel() const { return m_faults; }
     RequestLogModel *logModel() const { return m_log; }
@@ -59,6 +62,7 @@ private:
     void showLogDetails();
 
     PipeRuntime *m_runtime;
+    MockRuntime *m_mock;
     ViaCepDatasetModel *m_dataset;
     FaultRulesModel *m_faults;
     RequestLogModel *m_log;

@@ -42,11 +42,11 @@ QString bodyText(const PipeResult &result)
 
 } // namespace
 
-PipesPage::PipesPage(ProjectSession *session, QWidget *parent)
+PipesPage::PipesPage(ProjectSession *session, PipeRuntime *runtime, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_editor(session->editor())
-    , m_runtime(PipeRuntime::of(session))
+    , m_runtime(runtime)
     , m_flow(new PipeFlowModel(this))
     , m_trace(new PipeTraceModel(this))
 {

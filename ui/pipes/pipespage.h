@@ -38,7 +38,8 @@ class PipesPage final : public QWidget
     Q_DISABLE_COPY_MOVE(PipesPage)
 
 public:
-    PipesPage(ProjectSession *session, QWidget *parent = nullptr);
+    // `runtime` runs and serves the session's pipes (MainWindow makes one per session).
+    PipesPage(ProjectSession *session, PipeRuntime *runtime, QWidget *parent = nullptr);
     ~PipesPage() override;
 
     void showPipe(const QString &id);

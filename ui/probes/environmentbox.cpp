@@ -1,6 +1,7 @@
 #include "environmentbox.h"
 
 #include "probeplanner.h"
+#include "probeworkbench.h"
 
 #include <QComboBox>
 #include <QSignalBlocker>
@@ -9,12 +10,10 @@ namespace jb {
 
 void EnvironmentBox::refill(QComboBox *box, const QList<EntityRecord> &entities, QString &environment)
 {
-    const QStringList environments = ProbePlanner::environments(entities);
-    if (!environments.contains(environment))
-        environment = ProbePlanner::defaultEnvironment(entities).value_or(environments.value(0));
+    environment = ProbeWorkbench::environmentFor(entities, environment);
     const QSignalBlocker blocker(box);
     box->clear();
-    box->addItems(environments);
+    box->addItems(ProbePlanner::environments(entities));
     box->setCurrentText(environment);
 }
 

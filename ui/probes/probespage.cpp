@@ -1,16 +1,14 @@
-// The probes page: its widgets, the plan it shows, and what the selection shows.
+// The probes page: its widgets, the workbench's plan it shows, and what the selection shows.
 #include "probespage.h"
 
-#include "chainedsecretstore.h"
 #include "environmentbox.h"
-#include "environmentsecretstore.h"
-#include "keychainsecretstore.h"
 #include "latencychart.h"
 #include "latencyhistorymodel.h"
-#include "probeplanner.h"
 #include "proberesultsmodel.h"
+#include "proberun.h"
 #include "proberunner.h"
 #include "probetableproxy.h"
+#include "probeworkbench.h"
 #include "projectdocument.h"
 #include "projectsession.h"
 #include "tablestyle.h"
@@ -25,7 +23,6 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -33,83 +30,58 @@ using namespace Qt::StringLiterals;
 
 namespace jb {
 
-ProbesPage::ProbesPage(ProjectSession *session, QWidget *parent)
+ProbesPage::ProbesPage(ProbeWorkbench *workbench, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
-    , m_results(new ProbeResultsModel(this))
+    , m_workbench(workbench)
     , m_proxy(new ProbeTableProxy(this))
     , m_history(new LatencyHistoryModel(this))
-    , m_runner(new ProbeRunner(ProbeContext{}, this))
-    , m_replan(new QTimer(this))
 {
     setObjectName(u"probesPage"_s);
-    m_io.setMaxThreadCount(1);
-    // the keychain object must live on this thread; the chain hands it to the probes' workers
-    auto keychain = std::make_shared<KeychainSecretStore>(u"JourneyBench"_s);
-    m_keychain = keychain.get();
-    m_secrets = std::make_shared<ChainedSecretStore>(QList<std::shared_ptr<const SecretStore>>{
-        std::make_shared<EnvironmentSecretStore>(), std::move(keychain)});
-    m_proxy->setSourceModel(m_results);
+    m_proxy->setSourceModel(m_workbench->resultsModel());
     buildLayout();
+    connectWorkbench();
+    // what the workbench holds already (a page made after the project opened)
+    onPlanChanged();
+    onEvidenceChanged();
+}
 
-    // a burst of edits (an undo of a removal of several probes) replans once
-    m_replan->setSingleShot(true);
-    m_replan->setInterval(0);
-    connect(m_replan, &QTimer::timeout, this, &ProbesPage::replan);
-    ProjectDocument *document = m_session->document();
-    connect(document, &ProjectDocument::wasReset, this, [this] {
-        m_environment.clear();
-        m_entries.clear();
-        m_evidencePath.clear();
-        m_results->setProbes({});
-        replan();
-        loadEvidence();
+ProbesPage::~ProbesPage() = default;
+
+void ProbesPage::connectWorkbench()
+{
+    connect(m_proxy, &ProbeTableProxy::enabledToggled, m_workbench, &ProbeWorkbench::setProbeEnabled);
+    connect(
+        m_workbench, &ProbeWorkbench::planAboutToChange, this, [this] { m_reselect = selectedProbeId(); });
+    connect(m_workbench, &ProbeWorkbench::planChanged, this, &ProbesPage::onPlanChanged);
+    connect(m_workbench, &ProbeWorkbench::evidenceChanged, this, &ProbesPage::onEvidenceChanged);
+    connect(m_workbench, &ProbeWorkbench::statusMessage, this, &ProbesPage::statusMessage);
+    connect(
+        m_workbench, &ProbeWorkbench::runStarting, this, [this] { m_progress->setFormat(u"starting"_s); });
+    connect(m_workbench, &ProbeWorkbench::runFinished, this, &ProbesPage::onRunFinished);
+    connect(m_workbench, &ProbeWorkbench::probeFinished, this, [this](const ProbeResult &result) {
+        m_history->append(result);
+        if (result.probeId == selectedProbeId())
+            updateDetails();
     });
-    const auto changed = [this] { m_replan->start(); };
-    connect(document, &ProjectDocument::entityInserted, this, changed);
-    connect(document, &ProjectDocument::entityRemoved, this, changed);
-    connect(document, &ProjectDocument::entityChanged, this, changed);
-
-    connect(m_proxy, &ProbeTableProxy::enabledToggled, this, &ProbesPage::setProbeEnabled);
-    connect(m_runner, &ProbeRunner::started, this, [this](int total) {
+    ProbeRunner *runner = m_workbench->runner();
+    connect(runner, &ProbeRunner::started, this, [this](int total) {
         m_progress->setRange(0, std::max(total, 1));
         m_progress->setValue(0);
         m_progress->setFormat(u"%v of %m"_s);
         updateActions();
     });
-    connect(m_runner, &ProbeRunner::progress, this, [this](int done, int total) {
+    connect(runner, &ProbeRunner::progress, this, [this](int done, int total) {
         m_progress->setRange(0, std::max(total, 1));
         m_progress->setValue(done);
     });
-    connect(m_runner, &ProbeRunner::probeFinished, this, [this](const ProbeResult &result) {
-        m_results->setResult(result);
-        m_history->append(result);
-        if (result.probeId == selectedProbeId())
-            updateDetails();
-    });
-    connect(m_runner, &ProbeRunner::finished, this, &ProbesPage::onFinished);
-
-    if (document->hasFolder()) { // a page made after the project opened
-        replan();
-        loadEvidence();
-    }
-    updateActions();
-}
-
-ProbesPage::~ProbesPage()
-{
-    // the runner first: it waits for its probes, whose contexts share the secret stores
-    delete m_runner;
-    m_runner = nullptr;
-    m_io.waitForDone();
 }
 
 void ProbesPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     // the other phase's page (or the CLI) may have run probes since: their evidence counts here too
-    if (!isRunning() && m_session->document()->hasFolder())
-        loadEvidence();
+    if (!m_workbench->isRunning() && m_workbench->session()->document()->hasFolder())
+        m_workbench->loadEvidence();
 }
 
 void ProbesPage::buildLayout()
@@ -174,7 +146,7 @@ QWidget *ProbesPage::buildToolbar()
     m_environmentBox->setMinimumContentsLength(10);
     m_environmentBox->setToolTip(u"The environment whose inventory the probes test"_s);
     connect(m_environmentBox, &QComboBox::activated, this,
-        [this] { setEnvironment(m_environmentBox->currentText()); });
+        [this] { m_workbench->setEnvironment(m_environmentBox->currentText()); });
     m_phaseBox = new QComboBox(bar);
     m_phaseBox->setObjectName(u"probesPhase"_s);
     m_phaseBox->addItem(u"Phases 1 and 2"_s, 0);
@@ -199,8 +171,8 @@ QWidget *ProbesPage::buildToolbar()
     m_cancel = button(u"Cancel"_s, u"cancelRun"_s, u"Stop the run; the probes not started are skipped"_s);
     connect(m_runSelected, &QPushButton::clicked, this, &ProbesPage::runSelected);
     connect(m_runPhase, &QPushButton::clicked, this, &ProbesPage::runPhase);
-    connect(m_runAll, &QPushButton::clicked, this, &ProbesPage::runAll);
-    connect(m_cancel, &QPushButton::clicked, this, &ProbesPage::cancel);
+    connect(m_runAll, &QPushButton::clicked, m_workbench, &ProbeWorkbench::runAll);
+    connect(m_cancel, &QPushButton::clicked, m_workbench, &ProbeWorkbench::cancel);
     m_progress = new QProgressBar(bar);
     m_progress->setObjectName(u"probesProgress"_s);
     m_progress->setTextVisible(true);
@@ -259,56 +231,58 @@ int ProbesPage::phase() const
     return m_proxy->phase();
 }
 
-void ProbesPage::setEnvironment(const QString &environment)
+ProbeResultsModel *ProbesPage::resultsModel() const
 {
-    if (environment == m_environment)
-        return;
-    m_environment = environment;
-    m_environmentBox->setCurrentText(environment);
-    m_results->setProbes({}); // another environment's results do not belong here
-    replan();
-    loadEvidence();
-    Q_EMIT environmentChanged(m_environment);
-}
-
-void ProbesPage::setSecretStore(std::shared_ptr<const SecretStore> secrets)
-{
-    m_secrets = std::move(secrets);
+    return m_workbench->resultsModel();
 }
 
 void ProbesPage::refreshEnvironments()
 {
-    EnvironmentBox::refill(m_environmentBox, m_session->document()->allEntities(), m_environment);
+    QString environment = m_workbench->environment();
+    EnvironmentBox::refill(m_environmentBox, m_workbench->session()->document()->allEntities(), environment);
 }
 
-void ProbesPage::replan()
+void ProbesPage::onPlanChanged()
 {
-    m_replan->stop();
-    const QString before = m_environment;
     refreshEnvironments();
-    const QString selected = selectedProbeId();
-    m_plan = m_environment.isEmpty()
-        ? QList<ProbeSpec>()
-        : ProbePlanner::plan(m_session->document()->allEntities(), m_environment);
-    m_results->setProbes(m_plan);
-    if (before != m_environment && !before.isEmpty())
-        loadEvidence();
-    if (before != m_environment)
-        Q_EMIT environmentChanged(m_environment);
-    if (!selected.isEmpty())
+    if (const QString selected = std::exchange(m_reselect, {}); !selected.isEmpty())
         selectProbe(selected);
     updateSummary();
     updateActions();
     updateDetails();
 }
 
-std::optional<ProbeSpec> ProbesPage::probe(const QString &id) const
+void ProbesPage::onEvidenceChanged()
 {
-    for (const ProbeSpec &spec : m_plan) {
-        if (spec.id == id)
-            return spec;
-    }
-    return std::nullopt;
+    m_history->setHistory(m_workbench->evidence());
+    updateSummary();
+    updateDetails();
+}
+
+void ProbesPage::onRunFinished(const ProbeRun &run)
+{
+    m_progress->setFormat(run.cancelled ? u"cancelled: %v of %m"_s : u"%v of %m done"_s);
+    updateActions();
+    updateSummary();
+    updateDetails();
+}
+
+void ProbesPage::runSelected()
+{
+    QStringList ids;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        ids.append(index.data(ProbeResultsModel::ProbeIdRole).toString());
+    m_workbench->runProbes(ids);
+}
+
+void ProbesPage::runPhase()
+{
+    m_workbench->runPhase(m_proxy->phase());
+}
+
+void ProbesPage::addProbe(const QJsonObject &probe)
+{
+    selectProbe(m_workbench->addProbe(probe));
 }
 
 QString ProbesPage::selectedProbeId() const
@@ -319,8 +293,8 @@ QString ProbesPage::selectedProbeId() const
 
 void ProbesPage::selectProbe(const QString &id)
 {
-    const int row = m_results->rowOf(id);
-    const QModelIndex index = m_proxy->mapFromSource(m_results->index(row, 0));
+    ProbeResultsModel *results = m_workbench->resultsModel();
+    const QModelIndex index = m_proxy->mapFromSource(results->index(results->rowOf(id), 0));
     if (!index.isValid())
         return;
     m_table->selectionModel()->setCurrentIndex(
@@ -333,7 +307,7 @@ void ProbesPage::onCurrentChanged()
     const QString id = selectedProbeId();
     if (id != m_history->probeId())
         m_history->setProbeId(id);
-    const std::optional<ProbeSpec> spec = probe(id);
+    const std::optional<ProbeSpec> spec = m_workbench->probe(id);
     m_chart->setTitle(spec ? u"Latency: "_s + spec->name : QString());
     updateDetails();
     updateActions();
@@ -341,15 +315,16 @@ void ProbesPage::onCurrentChanged()
 
 void ProbesPage::updateActions()
 {
-    const bool running = isRunning();
-    const bool hasProject = m_session->document()->hasFolder() && !m_plan.isEmpty();
+    const bool running = m_workbench->isRunning();
+    const bool hasFolder = m_workbench->session()->document()->hasFolder();
+    const bool hasProject = hasFolder && !m_workbench->plan().isEmpty();
     const bool selected = m_table->selectionModel()->hasSelection();
     m_runSelected->setEnabled(!running && selected);
     m_runPhase->setEnabled(!running && hasProject && m_proxy->phase() != 0);
     m_runAll->setEnabled(!running && hasProject);
     m_cancel->setEnabled(running);
-    m_add->setEnabled(m_session->document()->hasFolder());
-    const std::optional<ProbeSpec> spec = probe(selectedProbeId());
+    m_add->setEnabled(hasFolder);
+    const std::optional<ProbeSpec> spec = m_workbench->probe(selectedProbeId());
     m_edit->setEnabled(spec.has_value());
     m_remove->setEnabled(spec && spec->origin != ProbeSpec::Origin::Generated);
     m_remove->setText(spec && spec->origin == ProbeSpec::Origin::Edited ? u"Revert"_s : u"Remove"_s);
@@ -368,28 +343,30 @@ void ProbesPage::updateSummary()
         ++enabled;
         ++byStatus[index.data(ProbeResultsModel::StatusRole).toString()];
     }
+    const QString environment = m_workbench->environment();
     QString text = u"%1 probes (%2 enabled) in %3"_s.arg(shown).arg(enabled).arg(
-        m_environment.isEmpty() ? u"no environment"_s : m_environment);
+        environment.isEmpty() ? u"no environment"_s : environment);
     if (enabled > 0) {
         text += u": %1 passed, %2 failed, %3 in error, %4 not run"_s.arg(byStatus.value(u"pass"_s))
                     .arg(byStatus.value(u"fail"_s))
                     .arg(byStatus.value(u"error"_s))
                     .arg(byStatus.value(QString()) + byStatus.value(u"skipped"_s));
     }
-    if (!m_entries.isEmpty())
-        text += u" · %1 runs in the evidence"_s.arg(m_entries.size());
+    if (const qsizetype runs = m_workbench->evidence().size(); runs > 0)
+        text += u" · %1 runs in the evidence"_s.arg(runs);
     m_summary->setText(text);
 }
 
 void ProbesPage::updateDetails()
 {
-    const std::optional<ProbeSpec> spec = probe(selectedProbeId());
+    const std::optional<ProbeSpec> spec = m_workbench->probe(selectedProbeId());
     if (!spec) {
         m_details->setHtml(
             u"<p style=\"color:gray\">Select a probe to see what it tried and what answered.</p>"_s);
         return;
     }
-    const std::optional<ProbeResult> result = m_results->result(m_results->rowOf(spec->id));
+    ProbeResultsModel *results = m_workbench->resultsModel();
+    const std::optional<ProbeResult> result = results->result(results->rowOf(spec->id));
     const auto esc = [](const QString &text) { return text.toHtmlEscaped(); };
     QString html = u"<p><b>%1</b><br><span style=\"color:gray\">%2 · %3 · phase %4 · %5</span></p>"_s
                        .arg(esc(spec->name), esc(ProbeSpec::typeLabel(spec->type)), esc(spec->id))
@@ -407,7 +384,7 @@ void ProbesPage::updateDetails()
         html += u"<br>Tests: %1"_s.arg(esc(spec->sources.join(u", "_s)));
     html += u"</p>"_s;
     if (!result) {
-        html += u"<p style=\"color:gray\">Not run yet in %1.</p>"_s.arg(esc(m_environment));
+        html += u"<p style=\"color:gray\">Not run yet in %1.</p>"_s.arg(esc(m_workbench->environment()));
     } else {
         html
             += u"<p><b>%1</b>: %2"_s.arg(esc(ProbeResult::statusLabel(result->status)), esc(result->summary));
@@ -415,7 +392,7 @@ void ProbesPage::updateDetails()
             html += u" (%1 ms)"_s.arg(result->latencyMs, 0, 'f', 1);
         html += u"<br><span style=\"color:gray\">%1"_s.arg(
             esc(QLocale().toString(result->timestamp.toLocalTime(), QLocale::ShortFormat)));
-        if (const QString path = m_evidencePath.value(spec->id); !path.isEmpty())
+        if (const QString path = m_workbench->evidencePath(spec->id); !path.isEmpty())
             html += u" · evidence %1"_s.arg(esc(path));
         html += u"</span></p>"_s;
         if (!result->details.isEmpty())

@@ -1,31 +1,26 @@
-// The probes page: running probes, and the evidence each run leaves.
+// The probe workbench: running probes, and the evidence each run leaves.
 #include "core/whendone.h"
 #include "inventoryhashes.h"
-#include "latencyhistorymodel.h"
 #include "probeplanner.h"
 #include "proberesultsmodel.h"
 #include "proberunner.h"
-#include "probespage.h"
-#include "probetableproxy.h"
+#include "probeworkbench.h"
 #include "projectdocument.h"
 #include "projectsession.h"
 
 #include <QDir>
-#include <QItemSelectionModel>
-#include <QProgressBar>
-#include <QTableView>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
 namespace jb {
 
-bool ProbesPage::isRunning() const
+bool ProbeWorkbench::isRunning() const
 {
     return m_runner && m_runner->isRunning();
 }
 
-void ProbesPage::runProbes(const QStringList &ids)
+void ProbeWorkbench::runProbes(const QStringList &ids)
 {
     QList<ProbeSpec> probes;
     for (const ProbeSpec &spec : std::as_const(m_plan)) {
@@ -35,30 +30,22 @@ void ProbesPage::runProbes(const QStringList &ids)
     start(probes);
 }
 
-void ProbesPage::runSelected()
+void ProbeWorkbench::runPhase(int phase)
 {
-    QStringList ids;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        ids.append(index.data(ProbeResultsModel::ProbeIdRole).toString());
-    runProbes(ids);
+    start(phase == 0 ? m_plan : ProbePlanner::ofPhase(m_plan, phase));
 }
 
-void ProbesPage::runPhase()
-{
-    start(m_proxy->phase() == 0 ? m_plan : ProbePlanner::ofPhase(m_plan, m_proxy->phase()));
-}
-
-void ProbesPage::runAll()
+void ProbeWorkbench::runAll()
 {
     start(m_plan);
 }
 
-void ProbesPage::cancel()
+void ProbeWorkbench::cancel()
 {
     m_runner->cancel();
 }
 
-void ProbesPage::start(const QList<ProbeSpec> &probes)
+void ProbeWorkbench::start(const QList<ProbeSpec> &probes)
 {
     if (probes.isEmpty() || m_environment.isEmpty())
         return;
@@ -67,19 +54,14 @@ void ProbesPage::start(const QList<ProbeSpec> &probes)
     context.secrets = m_secrets;
     m_runner->setContext(context);
     m_running = probes;
-    m_progress->setFormat(u"starting"_s);
+    Q_EMIT runStarting();
     m_runner->start(probes, m_environment);
-    updateActions();
     Q_EMIT statusMessage(u"Running %1 probes in %2…"_s.arg(probes.size()).arg(m_environment));
 }
 
-void ProbesPage::onFinished(const ProbeRun &run)
+void ProbeWorkbench::onFinished(const ProbeRun &run)
 {
     const QList<ProbeSpec> probes = std::exchange(m_running, {});
-    m_progress->setFormat(run.cancelled ? u"cancelled: %v of %m"_s : u"%v of %m done"_s);
-    updateActions();
-    updateSummary();
-    updateDetails();
     Q_EMIT runFinished(run);
     Q_EMIT statusMessage(u"%1 passed, %2 failed, %3 errors, %4 skipped"_s.arg(run.count(ProbeStatus::Pass))
                              .arg(run.count(ProbeStatus::Fail))
@@ -90,7 +72,7 @@ void ProbesPage::onFinished(const ProbeRun &run)
 
 // Every run is evidence, a cancelled one too (it says so). The stamps hash the inventory as it was
 // when the run ended, so a later edit of a server makes this evidence stale, as it should.
-void ProbesPage::storeEvidence(const ProbeRun &run, const QList<ProbeSpec> &probes)
+void ProbeWorkbench::storeEvidence(const ProbeRun &run, const QList<ProbeSpec> &probes)
 {
     const QString folder = m_session->document()->folder();
     if (folder.isEmpty() || run.results.isEmpty())
@@ -116,15 +98,13 @@ void ProbesPage::storeEvidence(const ProbeRun &run, const QList<ProbeSpec> &prob
                 m_entries.append({written.value(), stamped});
                 for (const ProbeResult &result : stamped.results)
                     m_evidencePath.insert(result.probeId, written.value());
-                m_history->setHistory(m_entries);
-                updateSummary();
-                updateDetails();
+                Q_EMIT evidenceChanged();
             }
             Q_EMIT evidenceWritten(QDir(folder).filePath(written.value()), {});
         });
 }
 
-void ProbesPage::loadEvidence()
+void ProbeWorkbench::loadEvidence()
 {
     const quint64 generation = ++m_evidenceGeneration;
     const QString folder = m_session->document()->folder();
@@ -143,7 +123,7 @@ void ProbesPage::loadEvidence()
         });
 }
 
-void ProbesPage::applyLatest(const QList<EvidenceStore::Entry> &entries)
+void ProbeWorkbench::applyLatest(const QList<EvidenceStore::Entry> &entries)
 {
     m_entries = entries;
     m_evidencePath.clear();
@@ -155,9 +135,7 @@ void ProbesPage::applyLatest(const QList<EvidenceStore::Entry> &entries)
     }
     m_results->clearResults();
     m_results->setResults(results);
-    m_history->setHistory(entries);
-    updateSummary();
-    updateDetails();
+    Q_EMIT evidenceChanged();
 }
 
 } // namespace jb

@@ -4,11 +4,10 @@
 #include "proberunner.h"
 #include "probetesthelpers.h"
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace jb;
@@ -153,25 +152,40 @@ private Q_SLOTS:
         runner.setConcurrency(2);
         QSignalSpy finished(&runner, &ProbeRunner::finished);
         QSignalSpy probeStarted(&runner, &ProbeRunner::probeStarted);
+        runner.start(dropped(*m_services, 10, 5000, kinds), u"test"_s);
+        // cancel once the concurrency bound is full, two probes under way; which two depends on
+        // whether the sweep or the pool takes the budget first, so the rows are checked against
+        // the probes that did start, not by position
+        QTRY_VERIFY_WITH_TIMEOUT(probeStarted.size() >= 2, 2000);
+        // the probes under way when the run is cancelled; the queued ones that start after it
+        // see the cancel at once and report that they never started
+        QSet<QString> started;
+        for (const QList<QVariant> &arguments : std::as_const(probeStarted))
+            started.insert(arguments.constFirst().toString());
+        QCOMPARE(started.size(), 2);
         QElapsedTimer clock;
         clock.start();
-        runner.start(dropped(*m_services, 10, 5000, kinds), u"test"_s);
-        // cancel once the first probe is under way: a fixed pause let a loaded machine cancel the
-        // whole run before anything started, which is a different case (the last row's)
-        const auto firstStarted = [&probeStarted] {
-            return std::any_of(probeStarted.cbegin(), probeStarted.cend(),
-                [](const QList<QVariant> &arguments) { return arguments.constFirst() == u"drop-0"_s; });
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(firstStarted(), 1000);
         runner.cancel();
         QVERIFY(finished.wait(5000));
-        QVERIFY2(clock.elapsed() < 1500, qPrintable(u"cancel took until %1 ms"_s.arg(clock.elapsed())));
+        QVERIFY2(clock.elapsed() < 1200, qPrintable(u"cancel took %1 ms"_s.arg(clock.elapsed())));
         const ProbeRun run = runner.lastRun();
         QVERIFY(run.cancelled);
         QCOMPARE(run.results.size(), 10);
         QCOMPARE(run.count(ProbeStatus::Skipped), 10);
-        QCOMPARE(run.results.constFirst().summary, u"cancelled"_s);
-        QCOMPARE(run.results.constLast().summary, u"cancelled before it started"_s);
+        // a probe under way says it was cancelled; one still queued says it never started. A swept
+        // probe's start is reported with its round, so one may have started unseen: it may say
+        // either, but the queue behind the bound of two is never empty here.
+        qsizetype neverStarted = 0;
+        for (const ProbeResult &result : run.results) {
+            if (started.contains(result.probeId)) {
+                QCOMPARE(result.summary, u"cancelled"_s);
+            } else {
+                QVERIFY2(result.summary == u"cancelled" || result.summary == u"cancelled before it started",
+                    qPrintable(result.probeId + u": "_s + result.summary));
+                neverStarted += result.summary == u"cancelled before it started";
+            }
+        }
+        QVERIFY(neverStarted >= 1);
     }
 
     void restartDropsTheStaleRun()

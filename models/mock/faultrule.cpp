@@ -1,10 +1,11 @@
 #include "faultrule.h"
 
+#include "core/enumtable.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <array>
 #include <cmath>
 #include <utility>
 
@@ -14,18 +15,18 @@ namespace jb {
 
 namespace {
 
-constexpr std::array<std::pair<FaultKind, QLatin1StringView>, 10> kindNames{{
-    {FaultKind::None, "none"_L1},
-    {FaultKind::Latency, "latency"_L1},
-    {FaultKind::Http500, "http-500"_L1},
-    {FaultKind::Http503, "http-503"_L1},
-    {FaultKind::Reset, "reset"_L1},
-    {FaultKind::NoAnswer, "no-answer"_L1},
-    {FaultKind::TruncatedJson, "truncated-json"_L1},
-    {FaultKind::MalformedJson, "malformed-json"_L1},
-    {FaultKind::Blocked, "blocked"_L1},
-    {FaultKind::Oversized, "oversized"_L1},
-}};
+constexpr auto kindNames = enumTable<FaultKind>({
+    {FaultKind::None, u"none"},
+    {FaultKind::Latency, u"latency"},
+    {FaultKind::Http500, u"http-500"},
+    {FaultKind::Http503, u"http-503"},
+    {FaultKind::Reset, u"reset"},
+    {FaultKind::NoAnswer, u"no-answer"},
+    {FaultKind::TruncatedJson, u"truncated-json"},
+    {FaultKind::MalformedJson, u"malformed-json"},
+    {FaultKind::Blocked, u"blocked"},
+    {FaultKind::Oversized, u"oversized"},
+});
 
 // Bounds that keep a typo in a rule file from holding sockets for days or allocating gigabytes.
 constexpr int maxDelayMs = 10 * 60 * 1000;
@@ -47,28 +48,20 @@ Result<int> boundedInt(const QJsonObject &object, QLatin1StringView key, int max
 
 QString faultKindName(FaultKind kind)
 {
-    for (const auto &[k, name] : kindNames) {
-        if (k == kind)
-            return QString(name);
-    }
-    return QString();
+    return kindNames.key(kind).value_or(QString());
 }
 
 std::optional<FaultKind> faultKindFromName(QStringView name)
 {
-    for (const auto &[kind, text] : kindNames) {
-        if (name == text)
-            return kind;
-    }
-    return std::nullopt;
+    return kindNames.fromKey(name);
 }
 
 QList<FaultKind> allFaultKinds()
 {
     QList<FaultKind> kinds;
-    for (const auto &[kind, name] : kindNames) {
-        if (kind != FaultKind::None)
-            kinds.append(kind);
+    for (const EnumName<FaultKind> &name : kindNames.names()) {
+        if (name.value != FaultKind::None)
+            kinds.append(name.value);
     }
     return kinds;
 }

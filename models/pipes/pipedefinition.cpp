@@ -1,5 +1,6 @@
 #include "pipedefinition.h"
 
+#include "core/enumtable.h"
 #include "templatetext.h"
 
 #include <QJsonArray>
@@ -11,25 +12,19 @@ namespace jb {
 
 namespace {
 
-struct TypeName
-{
-    StepDefinition::Type type;
-    QLatin1StringView name;
-};
-
-constexpr TypeName typeNames[] = {
-    {StepDefinition::Type::Validate, QLatin1StringView("validate")},
-    {StepDefinition::Type::Set, QLatin1StringView("set")},
-    {StepDefinition::Type::Http, QLatin1StringView("http")},
-    {StepDefinition::Type::Choice, QLatin1StringView("choice")},
-    {StepDefinition::Type::Respond, QLatin1StringView("respond")},
-    {StepDefinition::Type::Publish, QLatin1StringView("publish")},
-    {StepDefinition::Type::Log, QLatin1StringView("log")},
-    {StepDefinition::Type::Retry, QLatin1StringView("retry")},
-    {StepDefinition::Type::Map, QLatin1StringView("map")},
-    {StepDefinition::Type::Database, QLatin1StringView("database")},
-    {StepDefinition::Type::ForEach, QLatin1StringView("for-each")},
-};
+constexpr auto typeNames = enumTable<StepDefinition::Type>({
+    {StepDefinition::Type::Validate, u"validate"},
+    {StepDefinition::Type::Set, u"set"},
+    {StepDefinition::Type::Http, u"http"},
+    {StepDefinition::Type::Choice, u"choice"},
+    {StepDefinition::Type::Respond, u"respond"},
+    {StepDefinition::Type::Publish, u"publish"},
+    {StepDefinition::Type::Log, u"log"},
+    {StepDefinition::Type::Retry, u"retry"},
+    {StepDefinition::Type::Map, u"map"},
+    {StepDefinition::Type::Database, u"database"},
+    {StepDefinition::Type::ForEach, u"for-each"},
+});
 
 // The keys every step has, and the keys that hold something other than templates.
 const QSet<QString> &plainKeys()
@@ -155,15 +150,11 @@ private:
         m_ids.insert(step.id);
         step.name = object.value(u"name"_s).toString();
         const QString type = object.value(u"type"_s).toString();
-        const auto known = std::find_if(std::begin(typeNames), std::end(typeNames),
-            [&](const TypeName &entry) { return entry.name == type; });
-        if (known == std::end(typeNames)) {
-            QStringList names;
-            for (const TypeName &entry : typeNames)
-                names.append(entry.name);
-            return fail(u"%1: unknown type \"%2\" (expected one of %3)"_s.arg(at, type, names.join(u", ")));
-        }
-        step.type = known->type;
+        const std::optional<StepDefinition::Type> known = typeNames.fromKey(type);
+        if (!known)
+            return fail(u"%1: unknown type \"%2\" (expected one of %3)"_s.arg(
+                at, type, typeNames.keys().join(u", ")));
+        step.type = *known;
         const QString failOnError = object.value(u"failOnError"_s).toString(u"stop"_s);
         if (failOnError != u"stop" && failOnError != u"continue")
             return fail(u"%1: \"failOnError\" must be \"stop\" or \"continue\""_s.arg(at));
@@ -332,11 +323,7 @@ Result<PipeTrigger> parseTrigger(const QJsonValue &value)
 
 QString StepDefinition::typeName(Type type)
 {
-    for (const TypeName &entry : typeNames) {
-        if (entry.type == type)
-            return entry.name;
-    }
-    return {};
+    return typeNames.key(type).value_or(QString());
 }
 
 Result<PipeDefinition> PipeDefinition::fromJson(const QJsonObject &object)

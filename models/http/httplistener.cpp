@@ -125,7 +125,7 @@ void HttpListener::inspect(QTcpSocket *socket)
     }
     // only a request that announces a body asks its route for the limit: the others (most GETs)
     // are routed once, by the server that answers them
-    if (length > 0 && m_options.bodyLimit && length > m_options.bodyLimit(method, target))
+    if (length > 0 && m_options.bodyLimit && length > m_options.bodyLimit(method, target, socket))
         return refuseTooLarge(socket);
     // a client that sent its body without waiting needs no 100
     const bool bodyStarted = data.size() > end + 4;

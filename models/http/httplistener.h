@@ -20,7 +20,9 @@ class HttpListener final : public QTcpServer
 
 public:
     // The largest body the request line's route accepts (`path` percent-encoded, without query).
-    using BodyLimit = std::function<qint64(QByteArrayView method, QByteArrayView path)>;
+    // Asked only for a head that announces a body, with the socket it came on, so that a server
+    // can keep what it routed for the request it is about to answer.
+    using BodyLimit = std::function<qint64(QByteArrayView method, QByteArrayView path, QTcpSocket *socket)>;
 
     struct Options
     {

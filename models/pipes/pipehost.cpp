@@ -10,6 +10,8 @@
 #include <QTcpSocket>
 #include <QUrlQuery>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace jb {
@@ -47,8 +49,12 @@ Result<quint16> PipeHost::listen(const QHostAddress &address, quint16 port)
         return Result<quint16>::failure(Error::Code::Refused, u"the pipe host is already listening"_s);
     HttpListener::Options listening;
     // the request's route decides before its body is read, so a client is not made to send it
-    listening.bodyLimit = [this](QByteArrayView method, QByteArrayView path) {
-        return m_engine.catalog().route(QString::fromLatin1(method), path).maxRequestBytes;
+    listening.bodyLimit = [this](QByteArrayView method, QByteArrayView path, QTcpSocket *socket) {
+        Connection &connection = connectionOf(socket);
+        connection.routedMethod = method.toByteArray();
+        connection.routedPath = path.toByteArray();
+        connection.routed = m_engine.catalog().route(QString::fromLatin1(method), path);
+        return connection.routed->maxRequestBytes;
     };
     listening.tooLargeMessage = tooLarge;
     auto *tcp = new HttpListener(std::move(listening), this);
@@ -80,17 +86,33 @@ QUrl PipeHost::baseUrl() const
     return url;
 }
 
-void PipeHost::handle(HttpRequest request, QTcpSocket *socket)
+PipeHost::Connection &PipeHost::connectionOf(QTcpSocket *socket)
 {
     auto connection = m_connections.find(socket);
     if (connection == m_connections.end()) {
         connection = m_connections.insert(socket, {});
         connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
     }
-    const quint64 sequence = connection->next++;
+    return *connection;
+}
+
+// A request with a body was routed when its head arrived, to refuse it early; it is not matched
+// again. Anything else (no body, or a head the listener did not see whole) is routed here.
+PipeCatalog::Route PipeHost::routeOf(const HttpRequest &request, Connection &connection)
+{
+    std::optional<PipeCatalog::Route> routed = std::exchange(connection.routed, std::nullopt);
+    if (routed && connection.routedMethod == request.method && connection.routedPath == request.path)
+        return std::move(*routed);
+    return m_engine.catalog().route(QString::fromLatin1(request.method), request.path);
+}
+
+void PipeHost::handle(HttpRequest request, QTcpSocket *socket)
+{
+    Connection &connection = connectionOf(socket);
+    const quint64 sequence = connection.next++;
     const bool close = request.close;
     const QString method = QString::fromLatin1(request.method);
-    PipeCatalog::Route route = m_engine.catalog().route(method, request.path);
+    PipeCatalog::Route route = routeOf(request, connection);
     if (!route.pipe) {
         if (!route.allowedMethods.isEmpty()) {
             const HttpHeaders allow{{"Allow", route.allowedMethods.join(u", "_s).toLatin1()}};

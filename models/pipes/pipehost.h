@@ -2,12 +2,15 @@
 
 #include "core/result.h"
 #include "httprequest.h"
+#include "pipecatalog.h"
 
 #include <QHash>
 #include <QHostAddress>
 #include <QMap>
 #include <QObject>
 #include <QUrl>
+
+#include <optional>
 
 class QTcpSocket;
 
@@ -42,7 +45,14 @@ private:
         quint64 next = 0; // sequence number for the next request read
         quint64 toWrite = 0; // the next answer to write
         QMap<quint64, std::pair<QByteArray, bool>> ready; // answers that came back early
+        // What the listener routed for the body limit, kept for the request it belongs to.
+        QByteArray routedMethod;
+        QByteArray routedPath;
+        std::optional<PipeCatalog::Route> routed;
     };
+
+    Connection &connectionOf(QTcpSocket *socket);
+    PipeCatalog::Route routeOf(const HttpRequest &request, Connection &connection);
 
     void handle(HttpRequest request, QTcpSocket *socket);
     void send(QTcpSocket *socket, quint64 sequence, QByteArray bytes, bool close);

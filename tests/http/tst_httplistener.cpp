@@ -45,7 +45,7 @@ const QByteArray okAnswer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
 HttpListener::Options limited()
 {
     HttpListener::Options options;
-    options.bodyLimit = [](QByteArrayView, QByteArrayView path) {
+    options.bodyLimit = [](QByteArrayView, QByteArrayView path, QTcpSocket *) {
         return path == "/small" ? smallLimit : qint64(1024 * 1024);
     };
     options.tooLargeMessage = u"too large here"_s;

@@ -207,7 +207,9 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     update();
     if (drag.days == 0)
         return;
-    const TimelinePhase *phase = JourneyTimeline::fromManifest(manifest).phase(drag.hit.phase);
+    // the phase points into the timeline, which must outlive its use below
+    const JourneyTimeline timeline = JourneyTimeline::fromManifest(manifest);
+    const TimelinePhase *phase = timeline.phase(drag.hit.phase);
     const QString what = drag.hit.grip == Grip::Move ? u"Move the %1 dates of %2"_s
         : drag.hit.grip == Grip::Start               ? u"Change the %1 start of %2"_s
                                                      : u"Change the %1 end of %2"_s;

@@ -76,6 +76,8 @@ EvidenceLayout evidenceLayout(const QStyleOptionViewItem &option, const QString 
 ChecklistDelegate::ChecklistDelegate(QAbstractItemView *parent)
     : QStyledItemDelegate(parent)
     , m_view(parent)
+    , m_viewObject(parent)
+    , m_viewport(parent->viewport())
 {
     // a link answers the mouse before it is clicked: the hand cursor and an underline
     m_view->setMouseTracking(true);
@@ -85,8 +87,8 @@ ChecklistDelegate::ChecklistDelegate(QAbstractItemView *parent)
 bool ChecklistDelegate::eventFilter(QObject *watched, QEvent *event)
 {
     // the viewport only tells when the mouse left; the base class filters the editors
-    if (watched == m_view->viewport()) {
-        if (event->type() == QEvent::Leave)
+    if (watched == m_viewport) {
+        if (event->type() == QEvent::Leave && viewAlive())
             setLinkHovered({});
         return false;
     }
@@ -202,6 +204,13 @@ bool ChecklistDelegate::editorEvent(
         }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+// While the view is destroyed its class is already QWidget's: then it has no viewport or items to
+// repaint, and calling them would use a view that is no more.
+bool ChecklistDelegate::viewAlive() const
+{
+    return qobject_cast<QAbstractItemView *>(m_viewObject) != nullptr;
 }
 
 void ChecklistDelegate::setLinkHovered(const QModelIndex &index)

@@ -55,7 +55,13 @@ private:
     void commitAndClose();
     void setLinkHovered(const QModelIndex &index);
 
+    bool viewAlive() const;
+
     QAbstractItemView *m_view;
+    // The view as a QObject, taken while it was whole: asking it for its class is valid even while
+    // it is being destroyed, which is when its viewport may still send us a Leave.
+    QObject *m_viewObject;
+    QObject *m_viewport; // compared with, never called
     QPersistentModelIndex m_hoveredLink; // the item whose evidence line is under the mouse
 };
 

@@ -58,7 +58,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseAndOpen);
     connect(m_welcome, &WelcomePage::sampleRequested, this, &MainWindow::openSample);
     connect(m_welcome, &WelcomePage::recentRequested, this, &MainWindow::openProject);
-    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) { trackFocus(now); });
+    m_focusTracking = connect(
+        qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) { trackFocus(now); });
 
     applyTheme(Theme::fromKey(m_settings.value(u"theme"_s).toString()));
     restoreLayout();
@@ -68,7 +69,11 @@ MainWindow::MainWindow(QWidget *parent)
     updateEditActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // the children destroyed after this body move the focus; the MainWindow is gone by then
+    disconnect(m_focusTracking);
+}
 
 void MainWindow::buildWorkspace()
 {

@@ -137,6 +137,7 @@ private:
     QActionGroup *m_themeGroup = nullptr;
     QPointer<QWidget> m_rowTarget; // the panel whose table last had the focus
     bool m_closeApproved = false;
+    QMetaObject::Connection m_focusTracking; // qApp's focusChanged, cut before teardown
 };
 
 } // namespace jb

@@ -5,6 +5,7 @@
 #include "mockcommand.h"
 #include "runcommand.h"
 #include "servecommand.h"
+#include "testcommand.h"
 
 #include <vector>
 
@@ -24,6 +25,7 @@ std::span<const CliCommand> CliApp::commands()
                 {"mock", &MockCommand::run},
                 {"map", &MapCommand::run},
                 {"export", &ExportCommand::run},
+                {"test", &TestCommand::run},
             });
         return commands;
     }();

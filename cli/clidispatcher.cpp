@@ -27,7 +27,7 @@ constexpr std::array<CliCommand, 5> core{{
 }};
 
 // CliApp runs these too (tst_clistartup checks that it knows each one, by these words)
-constexpr std::array<const char *, 5> inModule{"run", "serve", "mock", "map", "export"};
+constexpr std::array<const char *, 6> inModule{"run", "serve", "mock", "map", "export", "test"};
 
 } // namespace
 
@@ -74,6 +74,11 @@ QString CliDispatcher::usage()
            "  export DIR --artifact NAME|all --format md|html|pdf|csv|xlsx --out DIR [--env NAME]\n"
            "                         write artifact documents (vpn, firewall-request, integration-list,\n"
            "                         service-catalogue, de-para, journey-report); prints each file\n"
+           "  test DIR [--suite ID]... [--env NAME] [--junit FILE] [--json] [--coverage-min PERCENT]\n"
+           "       [--set KEY=VALUE]... [--no-evidence]\n"
+           "                         run the project's unit test suites with their step mocks, print\n"
+           "                         coverage, store the run as evidence (exit 0 only when every case\n"
+           "                         passed and coverage holds)\n"
            "  map DIR MAPPING (--input FILE.jsonl | --db-query SQL) [--out FILE] [--env NAME]\n"
            "                         apply a From-To mapping: one mapped JSON object per valid record;\n"
            "                         each invalid one on stderr with its line, field and rule (exit 1)\n"

@@ -117,12 +117,19 @@ void PipeEngine::execute(const QString &pipeId, const PipeRequest &request, QObj
 
 void PipeEngine::execute(PipePointer pipe, const PipeRequest &request, QObject *context, Callback done)
 {
+    execute(std::move(pipe), request, nullptr, context, std::move(done));
+}
+
+void PipeEngine::execute(PipePointer pipe, const PipeRequest &request,
+    std::shared_ptr<const StepOverrides> overrides, QObject *context, Callback done)
+{
     const quint64 ticket = enqueue(context, std::move(done));
     ExecutionOrder order;
     order.pipe = std::move(pipe);
     order.request = request;
     order.ticket = ticket;
     order.trace = m_options.trace;
+    order.overrides = std::move(overrides);
     start(std::move(order));
 }
 

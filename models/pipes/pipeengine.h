@@ -56,6 +56,10 @@ public:
     // path parameters `request` carries), without looking it up again.
     void execute(PipePointer pipe, const PipeRequest &request, QObject *context, Callback done);
     QFuture<PipeResult> execute(const QString &pipeId, const PipeRequest &request);
+    // The same with `overrides` standing in for the steps they name (a test case's step mocks; see
+    // stepoverride.h). They are called on a worker's thread.
+    void execute(PipePointer pipe, const PipeRequest &request, std::shared_ptr<const StepOverrides> overrides,
+        QObject *context, Callback done);
     // Re-runs the failed execution behind error event `eventId`, with its stored request.
     void rerunEvent(qint64 eventId, QObject *context, Callback done);
     // Dispatches stored events still pending (for instance after the application exited early).

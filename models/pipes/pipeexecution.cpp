@@ -162,6 +162,15 @@ void PipeExecution::wait(StepOutcome::Work work)
         m_waiting = true;
         whenDone(QtConcurrent::run([query = std::move(*query)] { return DatabaseStep::execute(query); }),
             this, [this](const DatabaseOutcome &outcome) { databaseDone(outcome); });
+    } else if (auto *pause = std::get_if<StepPause>(&work); pause && pause->then) {
+        m_waiting = true;
+        QTimer::singleShot(qMax(0, pause->ms), this, [this, then = std::move(pause->then)] {
+            if (m_finished)
+                return; // the trigger's timeout answered meanwhile
+            m_waiting = false;
+            apply(then());
+            advance();
+        });
     } else {
         fail(PipeError{{}, PipeError::Class::Data, u"invalid"_s, u"the step waits for nothing"_s, 0});
     }

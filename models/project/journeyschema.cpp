@@ -238,10 +238,24 @@ KindSpec pipeKind()
 KindSpec mappingKind()
 {
     return {u"mapping"_s, u"mappings"_s, u"Mapping"_s, u"Mappings"_s, 5,
-        {idField(), nameField(), required(reference(u"sourceContract"_s, u"Source contract"_s, u"contract"_s)),
+        {idField(), nameField(),
+            required(reference(u"sourceContract"_s, u"Source contract"_s, u"contract"_s)),
             required(reference(u"targetContract"_s, u"Target contract"_s, u"contract"_s)),
             reference(u"sourceDatabase"_s, u"Source database"_s, u"database"_s),
             field(u"description"_s, u"Description"_s, FieldType::LongText)},
+        {}, {}};
+}
+
+// A test suite of phases 7 and 8: the unit cases of one pipe. Its cases are kept as the file's
+// other keys (they round-trip untouched); TestSuite in models/pipetests reads and checks them.
+KindSpec testKind()
+{
+    return {u"test"_s, u"tests"_s, u"Test suite"_s, u"Test suites"_s, 7,
+        {idField(), nameField(), required(choice(u"type"_s, u"Type"_s, {u"unit"_s})),
+            required(reference(u"pipe"_s, u"Pipe"_s, u"pipe"_s)),
+            field(u"description"_s, u"Description"_s, FieldType::LongText),
+            field(u"ignore"_s, u"Ignored paths"_s, FieldType::TextList,
+                u"volatile values left out of every comparison, e.g. body.executionKey"_s)},
         {}, {}};
 }
 
@@ -290,18 +304,21 @@ KindSpec probeKind()
             only(choice(u"method"_s, u"Method"_s,
                      {u"GET"_s, u"HEAD"_s, u"POST"_s, u"PUT"_s, u"PATCH"_s, u"DELETE"_s, u"OPTIONS"_s}),
                 {u"http"_s}),
-            only(field(u"expectStatus"_s, u"Expected status"_s, FieldType::Text, u"200, 200-299, 2xx, 200,204"_s),
+            only(field(u"expectStatus"_s, u"Expected status"_s, FieldType::Text,
+                     u"200, 200-299, 2xx, 200,204"_s),
                 {u"http"_s}),
             only(field(u"expectHeader"_s, u"Expected header"_s, FieldType::Text, u"Name or Name: text"_s),
                 {u"http"_s}),
             only(field(u"expectBody"_s, u"Body contains"_s, FieldType::Text), {u"http"_s}),
-            only(choice(u"redirects"_s, u"Redirects"_s, {u"none"_s, u"safe"_s, u"same-origin"_s}), {u"http"_s}),
+            only(choice(u"redirects"_s, u"Redirects"_s, {u"none"_s, u"safe"_s, u"same-origin"_s}),
+                {u"http"_s}),
             only(field(u"insecure"_s, u"Skip TLS verification"_s, FieldType::Bool,
                      u"reported in red in every result and export"_s),
                 {u"http"_s, u"tls"_s, u"ftp"_s}),
             only(field(u"warnDays"_s, u"Warn days before expiry"_s, FieldType::Integer), {u"tls"_s}),
-            only(choice(u"auth"_s, u"Authentication"_s,
-                     {u"none"_s, u"password"_s, u"key"_s, u"basic"_s, u"bearer"_s, u"api-key"_s, u"oauth2"_s}),
+            only(
+                choice(u"auth"_s, u"Authentication"_s,
+                    {u"none"_s, u"password"_s, u"key"_s, u"basic"_s, u"bearer"_s, u"api-key"_s, u"oauth2"_s}),
                 withAuth),
             only(field(u"user"_s, u"User"_s, FieldType::Text), withAuth),
             only(field(u"secret"_s, u"Secret (name)"_s, FieldType::Text,
@@ -329,8 +346,9 @@ KindSpec probeKind()
 
 const QList<KindSpec> &JourneySchema::kinds()
 {
-    static const QList<KindSpec> all = {vpnKind(), endpointKind(), serverKind(), databaseKind(), systemKind(),
-        flowKind(), serviceKind(), contractKind(), mappingKind(), pipeKind(), environmentKind(), probeKind()};
+    static const QList<KindSpec> all
+        = {vpnKind(), endpointKind(), serverKind(), databaseKind(), systemKind(), flowKind(), serviceKind(),
+            contractKind(), mappingKind(), pipeKind(), testKind(), environmentKind(), probeKind()};
     return all;
 }
 
@@ -387,6 +405,18 @@ QStringList JourneySchema::extraKeyOrder(const QString &kind, const QString &sch
             return {u"target"_s, u"source"_s, u"transforms"_s, u"note"_s};
         if (schemaPath == u"rules/transforms")
             return {u"op"_s};
+        return {};
+    }
+    if (kind == u"test") {
+        // a case reads: what it is, what goes in, what the mocks answer, what must come out
+        if (schemaPath.isEmpty())
+            return {u"cases"_s};
+        if (schemaPath == u"cases")
+            return {u"name"_s, u"request"_s, u"event"_s, u"mocks"_s, u"expect"_s, u"rows"_s};
+        if (schemaPath == u"cases/request")
+            return {u"method"_s, u"path"_s, u"params"_s, u"query"_s, u"headers"_s, u"body"_s};
+        if (schemaPath == u"cases/expect")
+            return {u"path"_s};
         return {};
     }
     if (kind != u"pipe")

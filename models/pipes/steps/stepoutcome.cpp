@@ -47,6 +47,8 @@ QString workText(const StepOutcome::Work &work)
             text += u"  body "_s + QString::fromUtf8(call->body) + u'\n';
         return text;
     }
+    if (const auto *pause = std::get_if<StepPause>(&work))
+        return u"wait: pause %1 ms\n"_s.arg(pause->ms);
     if (const auto *query = std::get_if<DatabaseQuery>(&work)) {
         QString text = u"wait: database %1 (%2, at most %3 rows%4): %5\n"_s.arg(query->database.id,
             query->database.driver, QString::number(query->maxRows), query->write ? u", write"_s : QString(),

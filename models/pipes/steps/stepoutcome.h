@@ -8,6 +8,7 @@
 
 #include <QJSValue>
 
+#include <functional>
 #include <optional>
 #include <variant>
 #include <vector>
@@ -16,6 +17,15 @@ namespace jb {
 
 class ScriptRuntime;
 struct StepDefinition;
+struct StepOutcome;
+
+// A pause before a step's outcome: a test's mock of a slow step. The step machine waits `ms` on
+// its loop (the trigger's timeout still applies meanwhile), then applies what `then` gives.
+struct StepPause
+{
+    int ms = 0;
+    std::function<StepOutcome()> then;
+};
 
 // What one step did, told as the frame machine's next move. A step kind computes it from its
 // settings and the scope and changes nothing of the run itself: PipeExecution applies it (records
@@ -38,8 +48,8 @@ struct StepOutcome
         HttpHeaders headers; // Content-Type first when the step chose it
         QByteArray body;
     };
-    // An http call or a database query, run off the step machine's loop.
-    using Work = std::variant<std::monostate, HttpCallSpec, DatabaseQuery>;
+    // An http call or a database query, run off the step machine's loop; or a test's pause.
+    using Work = std::variant<std::monostate, HttpCallSpec, DatabaseQuery, StepPause>;
 
     Move move = Move::Proceed;
     QJSValue input; // for the trace: the settings as the step read them (undefined: none yet)

@@ -1,6 +1,7 @@
 #include "testcommand.h"
 
 #include "cliproject.h"
+#include "htmlreport.h"
 #include "junitreport.h"
 #include "pipecatalog.h"
 #include "pipeenvironment.h"
@@ -22,8 +23,8 @@ namespace jb {
 
 QString TestCommand::synopsis()
 {
-    return u"test DIR [--suite ID]... [--env NAME] [--junit FILE] [--json] [--coverage-min PERCENT] "
-           "[--set KEY=VALUE]... [--no-evidence]"_s;
+    return u"test DIR [--suite ID]... [--env NAME] [--junit FILE] [--html FILE] [--json] "
+           "[--coverage-min PERCENT] [--set KEY=VALUE]... [--no-evidence]"_s;
 }
 
 int TestCommand::run(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -34,12 +35,13 @@ int TestCommand::run(const QStringList &args, QTextStream &out, QTextStream &err
     const QCommandLineOption suiteOption(u"suite"_s, u"Run this suite only (repeatable)."_s, u"ID"_s);
     const QCommandLineOption environment(u"env"_s, u"The environment (default: test)."_s, u"NAME"_s);
     const QCommandLineOption junit(u"junit"_s, u"Write the results as JUnit XML to FILE."_s, u"FILE"_s);
+    const QCommandLineOption html(u"html"_s, u"Write a self-contained HTML report to FILE."_s, u"FILE"_s);
     const QCommandLineOption json(u"json"_s, u"Print the run (as stored in the evidence) as JSON."_s);
     const QCommandLineOption coverageMin(u"coverage-min"_s,
         u"Fail when a tested pipe's step or branch coverage is under PERCENT."_s, u"PERCENT"_s);
     const QCommandLineOption set(u"set"_s, u"Override a variable of the environment."_s, u"KEY=VALUE"_s);
     const QCommandLineOption noEvidence(u"no-evidence"_s, u"Do not store the run under evidence/tests/."_s);
-    parser.addOptions({suiteOption, environment, junit, json, coverageMin, set, noEvidence});
+    parser.addOptions({suiteOption, environment, junit, html, json, coverageMin, set, noEvidence});
     const auto usage = [&](const QString &why) {
         err << (why.isEmpty() ? QString() : why + u'\n') << u"usage: journeybench-cli "_s << synopsis()
             << Qt::endl;
@@ -142,6 +144,14 @@ int TestCommand::run(const QStringList &args, QTextStream &out, QTextStream &err
         QFile file(parser.value(junit));
         const QByteArray xml = JUnitReport::write(record.cases, record.startedAt);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(xml) != xml.size()) {
+            err << u"error: cannot write %1: %2"_s.arg(file.fileName(), file.errorString()) << Qt::endl;
+            return 2;
+        }
+    }
+    if (parser.isSet(html)) {
+        QFile file(parser.value(html));
+        const QByteArray page = HtmlReport::write(record, project.manifest.value(u"name"_s).toString());
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(page) != page.size()) {
             err << u"error: cannot write %1: %2"_s.arg(file.fileName(), file.errorString()) << Qt::endl;
             return 2;
         }

@@ -181,8 +181,9 @@ void TestTestCommand::failureInJUnitNamesPathAndValues()
         suite(spAnswer, R"([{"path": "body.uf", "equals": "RJ"}, {"path": "calls.viacep", "equals": 2}])"));
     file.close();
     const QString junit = m_dir->filePath(u"junit.xml"_s);
-    const CliRun run = CliRun::of(
-        {u"test"_s, m_project, u"--suite"_s, u"extra"_s, u"--junit"_s, junit, u"--no-evidence"_s});
+    const QString html = m_dir->filePath(u"report.html"_s);
+    const CliRun run = CliRun::of({u"test"_s, m_project, u"--suite"_s, u"extra"_s, u"--junit"_s, junit,
+        u"--html"_s, html, u"--no-evidence"_s});
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(xmllint(junit), QString());
     QFile xml(junit);
@@ -193,6 +194,21 @@ void TestTestCommand::failureInJUnitNamesPathAndValues()
                            "calls.viacep: expected 2, got 1</failure>"_s),
         qPrintable(text));
     QVERIFY(text.contains(u"<testsuites name=\"journeybench\" tests=\"1\" failures=\"1\""_s));
+
+    // the HTML report: well-formed, self-contained, each failure's path with both values side by side
+    QProcess lint;
+    lint.start(u"xmllint"_s, {u"--noout"_s, html});
+    QVERIFY(lint.waitForFinished(30000));
+    QCOMPARE(QString::fromUtf8(lint.readAllStandardError()), QString());
+    QFile page(html);
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    const QString report = QString::fromUtf8(page.readAll()).simplified();
+    QVERIFY2(
+        report.contains(
+            u"<tr> <td>body.uf</td> <td>&quot;RJ&quot;</td> <td class=\"fail\">&quot;SP&quot;</td> </tr>"_s),
+        qPrintable(report));
+    QVERIFY(report.contains(u"FAILED: 1 cases, 1 failed"_s));
+    QVERIFY(!report.contains(u"<script"_s) && !report.contains(u"<link"_s) && !report.contains(u"src="_s));
 }
 
 QTEST_GUILESS_MAIN(TestTestCommand)

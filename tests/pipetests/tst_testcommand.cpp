@@ -139,6 +139,14 @@ void TestTestCommand::exitCodes_data()
     QTest::addRow("a bad expectation")
         << suite(spAnswer, R"([{"path": "status", "equal": 200}])") << QStringList{u"--no-evidence"_s} << 2
         << u"DIR/tests/extra.json:11:18: unknown operator \"equal\""_s;
+    QTest::addRow("a schema naming no contract")
+        << suite(spAnswer, R"([{"path": "body", "schema": "nope"}])") << QStringList{u"--no-evidence"_s} << 2
+        << u"DIR/tests/extra.json:11:18: schema \"nope\": no such contract in the project"_s;
+    QTest::addRow("--set reaches the pipe") << suite(
+        spAnswer, R"([{"path": "inputs.viacep[0].url", "equals": "http://mock.test/ws/01001000/json/"}])")
+                                            << QStringList{u"--suite"_s, u"extra"_s, u"--set"_s,
+                                                   u"viacep.baseUrl=http://mock.test/"_s, u"--no-evidence"_s}
+                                            << 0 << u"PASS extra: one case"_s;
     QTest::addRow("an unknown suite") << QByteArray() << QStringList{u"--suite"_s, u"nope"_s} << 2
                                       << u"no test suite \"nope\" in the project"_s;
     QTest::addRow("an unknown environment")

@@ -47,8 +47,14 @@ int TestCommand::run(const QStringList &args, QTextStream &out, QTextStream &err
             << Qt::endl;
         return 2;
     };
-    if (!parser.parse(args) || parser.positionalArguments().size() != 1)
+    if (!parser.parse(args))
         return usage(parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        out << parser.helpText();
+        return 0;
+    }
+    if (parser.positionalArguments().size() != 1)
+        return usage({});
     double threshold = 0;
     if (parser.isSet(coverageMin)) {
         bool ok = false;

@@ -153,6 +153,7 @@ void TestTestCommand::exitCodes_data()
         << QByteArray() << QStringList{u"--env"_s, u"staging"_s} << 2 << u"error: "_s;
     QTest::addRow("a bad threshold") << QByteArray() << QStringList{u"--coverage-min"_s, u"150"_s} << 2
                                      << u"--coverage-min: a percentage from 0 to 100, not \"150\""_s;
+    QTest::addRow("help") << QByteArray() << QStringList{u"--help"_s} << 0 << u"--coverage-min <PERCENT>"_s;
     QTest::addRow("no folder") << QByteArray() << QStringList{u"-"_s} << 2
                                << u"usage: journeybench-cli test DIR"_s;
 }

@@ -6,8 +6,10 @@
 #include "stepcontext.h"
 #include "steprunner.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
+#include <atomic>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -74,12 +76,28 @@ Result<StepMock> StepMock::fromJson(const QString &stepId, const QJsonValue &val
     const QJsonObject object = value.toObject();
     StepMock mock;
     mock.stepId = stepId;
+    if (object.contains(u"sequence"_s)) {
+        const QJsonArray calls = object.value(u"sequence"_s).toArray();
+        if (object.size() != 1 || calls.isEmpty())
+            return bad(u"a sequence stands alone: {\"sequence\": [one mock per call, ...]}"_s);
+        mock.kind = Kind::Sequence;
+        for (qsizetype i = 0; i < calls.size(); ++i) {
+            if (calls.at(i).toObject().contains(u"sequence"_s))
+                return bad(u"call %1 of the sequence is a sequence itself"_s.arg(i + 1));
+            Result<StepMock> call = fromJson(stepId, calls.at(i));
+            if (!call)
+                return R::failure(
+                    Error::Code::Schema, call.errorString() + u" (call %1 of the sequence)"_s.arg(i + 1));
+            mock.sequence.append(std::move(call).value());
+        }
+        return mock;
+    }
     QStringList kinds;
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (it.key() == u"answer" || it.key() == u"output" || it.key() == u"error")
             kinds.append(it.key());
         else if (it.key() != u"delayMs")
-            return bad(u"unknown key \"%1\" (answer, output, error, delayMs)"_s.arg(it.key()));
+            return bad(u"unknown key \"%1\" (answer, output, error, delayMs, sequence)"_s.arg(it.key()));
     }
     if (kinds.size() > 1)
         return bad(u"has %1: give one of them"_s.arg(kinds.join(u" and "_s)));
@@ -146,6 +164,10 @@ QString StepMock::problemWith(const PipeDefinition &pipe) const
         step = findStep(pipe.onException, stepId);
     if (!step)
         return u"mock of step \"%1\": pipe \"%2\" has no such step"_s.arg(stepId, pipe.id);
+    for (const StepMock &call : sequence) {
+        if (const QString problem = call.problemWith(pipe); !problem.isEmpty())
+            return problem;
+    }
     if (kind == Kind::Answer && step->type != StepDefinition::Type::Http)
         return u"mock of step \"%1\": an answer stands in for an http step, and this one is a %2 step "
                "(give its output instead)"_s.arg(stepId, StepDefinition::typeName(step->type));
@@ -154,6 +176,17 @@ QString StepMock::problemWith(const PipeDefinition &pipe) const
 
 StepOverride StepMock::toOverride() const
 {
+    if (kind == Kind::Sequence) {
+        QList<StepOverride> calls;
+        for (const StepMock &call : sequence)
+            calls.append(call.toOverride());
+        // one counter per case: the runner makes the overrides again for each case
+        auto made = std::make_shared<std::atomic<qsizetype>>(0);
+        return [calls, made](StepContext &context, const StepDefinition &step) {
+            const qsizetype call = made->fetch_add(1);
+            return calls.at(qMin(call, calls.size() - 1))(context, step);
+        };
+    }
     StepMock mock = *this;
     return [mock](StepContext &context, const StepDefinition &step) -> StepOutcome {
         std::function<StepOutcome()> outcome;

@@ -19,6 +19,8 @@ struct PipeDefinition;
 //                                             connectivity, access, data or volume)
 //   {"delayMs": N}                             with one of the above: answered after N ms; alone: the
 //                                             real step runs after N ms
+//   {"sequence": [mock, mock, ...]}            one mock per call, in order (a step in a for-each, a
+//                                             retried call); calls past the end get the last one
 // The step's settings are still evaluated (its templates must hold), so the trace shows what the
 // step would have sent.
 struct StepMock
@@ -29,6 +31,7 @@ struct StepMock
         Output,
         Error,
         DelayOnly,
+        Sequence,
     };
 
     QString stepId;
@@ -39,6 +42,7 @@ struct StepMock
     QJsonValue output; // Output
     PipeError error; // Error
     int delayMs = 0;
+    QList<StepMock> sequence; // Sequence
 
     static Result<StepMock> fromJson(const QString &stepId, const QJsonValue &value);
     // Why this mock cannot stand in for a step of `pipe` (no such step, an answer for a step that

@@ -327,6 +327,9 @@ void TestPipeTests::mocks_data()
     QTest::addRow("error volume")
         << QByteArray(R"({"error": {"class": "volume", "code": "too-large"}})")
         << u"502 {\"class\":\"volume\",\"code\":\"too-large\"} | failed http://backend.invalid/items/7"_s;
+    QTest::addRow("sequence: the first call gets the first")
+        << QByteArray(R"({"sequence": [{"answer": {"body": "first"}}, {"answer": {"status": 500}}]})")
+        << u"200 {\"got\":\"first\",\"status\":200} | ok http://backend.invalid/items/7"_s;
     QTest::addRow("delay then answer")
         << QByteArray(R"({"delayMs": 60, "answer": {"body": "late"}})")
         << u"200 {\"got\":\"late\",\"status\":200} | ok http://backend.invalid/items/7 (waited)"_s;
@@ -367,7 +370,7 @@ void TestPipeTests::badMocks_data()
                                << u"mock of step \"call\": has error and output: give one of them"_s;
     QTest::addRow("unknown key")
         << QByteArray(R"({"reply": 1})")
-        << u"mock of step \"call\": unknown key \"reply\" (answer, output, error, delayMs)"_s;
+        << u"mock of step \"call\": unknown key \"reply\" (answer, output, error, delayMs, sequence)"_s;
     QTest::addRow("bad status")
         << QByteArray(R"({"answer": {"status": 99}})")
         << u"mock of step \"call\": answer needs a status from 100 to 599 (200 when left out)"_s;
@@ -379,6 +382,16 @@ void TestPipeTests::badMocks_data()
     QTest::addRow("error class")
         << QByteArray(R"({"error": {"class": "network"}})")
         << u"mock of step \"call\": error needs a class: connectivity, access, data or volume"_s;
+    QTest::addRow("sequence with more")
+        << QByteArray(R"({"sequence": [{"output": 1}], "delayMs": 5})")
+        << u"mock of step \"call\": a sequence stands alone: {\"sequence\": [one mock "
+           "per call, ...]}"_s;
+    QTest::addRow("nested sequence")
+        << QByteArray(R"({"sequence": [{"output": 1}, {"sequence": [{"output": 2}]}]})")
+        << u"mock of step \"call\": call 2 of the sequence is a sequence itself"_s;
+    QTest::addRow("bad call in a sequence")
+        << QByteArray(R"({"sequence": [{"output": 1}, {"error": {}}]})")
+        << u"mock of step \"call\": error needs a class: connectivity, access, data or volume (call 2 of the sequence)"_s;
     QTest::addRow("negative delay")
         << QByteArray(R"({"delayMs": -5})")
         << u"mock of step \"call\": delayMs must be a whole number of milliseconds from 0 to 900000"_s;

@@ -2,6 +2,7 @@
 
 #include "checkcommand.h"
 #include "firewallcommand.h"
+#include "loadcommand.h"
 #include "projectcommands.h"
 
 #include <QCoreApplication>
@@ -18,12 +19,13 @@ namespace jb {
 
 namespace {
 
-constexpr std::array<CliCommand, 5> core{{
+constexpr std::array<CliCommand, 6> core{{
     {"validate", &ProjectCommands::validate},
     {"status", &ProjectCommands::status},
     {"format", &ProjectCommands::format},
     {"check", &CheckCommand::run},
     {"firewall", &FirewallCommand::run},
+    {"load", &LoadCommand::run},
 }};
 
 // CliApp runs these too (tst_clistartup checks that it knows each one, by these words)
@@ -71,6 +73,9 @@ QString CliDispatcher::usage()
            "                         evidence (exit 0 only when every enabled probe passed)\n"
            "  firewall DIR [--env NAME]\n"
            "                         print the firewall request as CSV, with each port's latest status\n"
+           "  load DIR --url URL (--rate N [--ramp-to M] | --connections N) --duration S [--json] ...\n"
+           "                         load an HTTP endpoint (open or closed model) and store the run as\n"
+           "                         evidence (exit 0 when no request failed)\n"
            "  export DIR --artifact NAME|all --format md|html|pdf|csv|xlsx --out DIR [--env NAME]\n"
            "                         write artifact documents (vpn, firewall-request, integration-list,\n"
            "                         service-catalogue, de-para, journey-report); prints each file\n"

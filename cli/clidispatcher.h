@@ -19,9 +19,9 @@ struct CliCommand
 };
 
 // What every journeybench-cli dispatch shares: the usage text, --help and --version, missing and
-// unknown commands, the commands that need only the project and the probes (validate, status,
-// format, check, firewall), and the words of those that live in the journeybench-commands module
-// (run, serve, mock, map, export: they need Qt Gui, Qml, the HTTP server and the document writers).
+// unknown commands, the commands that need only the project, the probes and the load runner (validate,
+// status, format, check, firewall, load), and the words of those that live in the journeybench-commands
+// module (run, serve, mock, map, export: they need Qt Gui, Qml, the HTTP server and the document writers).
 // The executable runs the first kind and loads the module for the second (CommandsModule), so that
 // `check` starts without those libraries; CliApp runs every command in one process.
 class CliDispatcher final

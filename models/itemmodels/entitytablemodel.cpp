@@ -4,6 +4,7 @@
 #include "journeyschema.h"
 #include "projectdocument.h"
 #include "projectvalidator.h"
+#include "wording.h"
 
 #include <QJsonArray>
 
@@ -194,7 +195,8 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
         if (!problem.isEmpty())
             return problem;
         if (!applicable)
-            return u"Not used by a %1 of this type"_s.arg(m_kind.singular.toLower());
+            return u"Not used by %1 of this type"_s.arg(
+                Wording::withArticle(Wording::inSentence(m_kind.singular)));
         return field.hint.isEmpty() ? QVariant() : QVariant(field.hint);
     }
     case ProblemRole:

@@ -12,6 +12,7 @@ constexpr auto stateNames = enumTable<ItemEvidence::State>({
     {ItemEvidence::State::Missing, u"missing"},
     {ItemEvidence::State::Current, u"current"},
     {ItemEvidence::State::Stale, u"stale"},
+    {ItemEvidence::State::Failed, u"failed"},
 });
 
 } // namespace
@@ -54,6 +55,7 @@ QList<ItemEvidence> ChecklistEvidence::compute(
         item.phase = key.phase;
         item.itemId = key.itemId;
         int ran = 0;
+        bool failed = false;
         for (const ProbeSpec &spec : planned) {
             const ItemKey mine = itemFor(spec);
             if (!spec.enabled || mine.phase != key.phase || mine.itemId != key.itemId)
@@ -73,6 +75,7 @@ QList<ItemEvidence> ChecklistEvidence::compute(
             bool holds = true;
             if (!last.result.passed()) {
                 holds = false;
+                failed = true;
                 item.reasons.append(u"%1 %2: %3"_s.arg(spec.id,
                     last.result.status == ProbeStatus::Error ? u"could not run"_s : u"failed"_s,
                     last.result.summary));
@@ -99,6 +102,8 @@ QList<ItemEvidence> ChecklistEvidence::compute(
             item.state = ItemEvidence::State::Missing;
         else if (item.passed == item.probes)
             item.state = ItemEvidence::State::Current;
+        else if (failed)
+            item.state = ItemEvidence::State::Failed;
         else
             item.state = ItemEvidence::State::Stale;
         if (item.probes == 0)

@@ -15,7 +15,8 @@ struct ItemEvidence
     {
         Missing, // no probe for it has run yet
         Current, // every probe for it passed, on the inventory as it is now
-        Stale, // a probe failed, never ran, or tested an entity (or a probe definition) since changed
+        Stale, // a probe never ran, or tested an entity (or a probe definition) since changed
+        Failed, // the latest run of one of its probes failed or could not run: it says so, not "stale"
     };
 
     Phase phase = Phase::Connection;

@@ -2,6 +2,8 @@
 
 #include <QDir>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace jb {
@@ -18,6 +20,12 @@ QString when(const QDateTime &at)
 QString inEnvironment(const QString &environment)
 {
     return environment.isEmpty() ? u"no environment"_s : environment;
+}
+
+// the reasons ChecklistEvidence writes for a result that did not pass
+bool isFailure(const QString &reason)
+{
+    return reason.contains(u" failed: "_s) || reason.contains(u" could not run: "_s);
 }
 
 } // namespace
@@ -82,6 +90,15 @@ QString ChecklistEvidenceProxy::line(const ItemEvidence &item, const QString &en
             text += u" (+%1 more)"_s.arg(item.reasons.size() - 1);
         return text;
     }
+    case ItemEvidence::State::Failed: {
+        // the failures first: an edit since then matters less than a port that does not answer
+        QStringList reasons = item.reasons;
+        std::stable_partition(reasons.begin(), reasons.end(), isFailure);
+        QString text = u"Failed: "_s + reasons.value(0);
+        if (reasons.size() > 1)
+            text += u" (+%1 more)"_s.arg(reasons.size() - 1);
+        return text;
+    }
     case ItemEvidence::State::Missing:
         break;
     }
@@ -104,6 +121,13 @@ QString ChecklistEvidenceProxy::toolTip(const ItemEvidence &item, const QString 
         break;
     case ItemEvidence::State::Stale:
         text = u"Probe evidence in %1 is stale: %2 of %3 probes still hold (latest run %4)."_s
+                   .arg(inEnvironment(environment))
+                   .arg(item.passed)
+                   .arg(item.probes)
+                   .arg(when(item.testedAt));
+        break;
+    case ItemEvidence::State::Failed:
+        text = u"Probe evidence in %1 shows a failure: %2 of %3 probes passed (latest run %4)."_s
                    .arg(inEnvironment(environment))
                    .arg(item.passed)
                    .arg(item.probes)

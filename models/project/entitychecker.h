@@ -11,6 +11,7 @@ struct FieldProblem
 {
     QString pointer;
     QString message;
+    bool warning = false; // worth fixing before it bites (at probe time), but not wrong
 };
 
 // Checks an entity's JSON against its kind. Structural problems (wrong JSON types, no id) make the

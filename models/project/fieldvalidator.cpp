@@ -149,9 +149,7 @@ QString FieldValidator::scalarError(const FieldSpec &field, FieldType type, cons
     case FieldType::Host:
         return isHost(text) ? QString() : u"\"%1\" is neither a host name nor an IP address"_s.arg(text);
     case FieldType::Url:
-        return isUrl(text)
-            ? QString()
-            : u"\"%1\" is not an absolute URL (http, https, ws, wss, ftp, ftps or sftp)"_s.arg(text);
+        return urlError(text);
     case FieldType::Email:
         return isEmail(text) ? QString() : u"\"%1\" is not an e-mail address"_s.arg(text);
     case FieldType::Date:
@@ -219,10 +217,60 @@ bool FieldValidator::isHost(const QString &text)
 
 bool FieldValidator::isUrl(const QString &text)
 {
-    const QUrl url(text, QUrl::StrictMode);
+    return urlError(text).isEmpty();
+}
+
+QString FieldValidator::urlError(const QString &text)
+{
     static const QStringList schemes
         = {u"http"_s, u"https"_s, u"ws"_s, u"wss"_s, u"ftp"_s, u"ftps"_s, u"sftp"_s};
-    return url.isValid() && schemes.contains(url.scheme()) && !url.host().isEmpty() && isHost(url.host());
+    // QUrl says only "invalid"; splitting the URL ourselves lets the message name the part to fix
+    static const QRegularExpression shape(u"^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)(.*)$"_s);
+    const QRegularExpressionMatch parts = shape.match(text);
+    if (!parts.hasMatch()) {
+        return u"\"%1\" is not an absolute URL: start it with a scheme such as https:// "
+               "(http, https, ws, wss, ftp, ftps or sftp)"_s.arg(text);
+    }
+    const QString scheme = parts.captured(1).toLower();
+    if (!schemes.contains(scheme)) {
+        return u"\"%1\" is not a URL this project can use: the scheme \"%2\" is not one of "
+               "http, https, ws, wss, ftp, ftps or sftp"_s.arg(text, parts.captured(1));
+    }
+    QString authority = parts.captured(2);
+    authority = authority.mid(authority.lastIndexOf(u'@') + 1); // user info is not checked here
+    QString host = authority;
+    QString port;
+    if (authority.startsWith(u'[')) {
+        const qsizetype close = authority.indexOf(u']');
+        host = close < 0 ? authority.mid(1) : authority.mid(1, close - 1);
+        const QString rest = close < 0 ? QString() : authority.mid(close + 1);
+        if (rest.startsWith(u':'))
+            port = rest.mid(1);
+    } else if (const qsizetype colon = authority.lastIndexOf(u':'); colon >= 0) {
+        host = authority.left(colon);
+        port = authority.mid(colon + 1);
+    }
+
+    QStringList reasons;
+    if (host.isEmpty())
+        reasons << u"it has no host"_s;
+    else if (std::any_of(host.cbegin(), host.cend(), [](QChar c) { return c.isSpace(); }))
+        reasons << u"the host \"%1\" has a space"_s.arg(host);
+    else if (!isHost(host))
+        reasons << u"\"%1\" is neither a host name nor an IP address"_s.arg(host);
+    if (authority.endsWith(u':') || !port.isEmpty()) {
+        bool isNumber = false;
+        const int number = port.toInt(&isNumber);
+        static const QRegularExpression digits(u"^[0-9]{1,5}$"_s);
+        if (!digits.match(port).hasMatch() || !isNumber || number < 1 || number > 65535)
+            reasons << u"the port \"%1\" must be 1–65535"_s.arg(port);
+    }
+    if (reasons.isEmpty() && !QUrl(text, QUrl::StrictMode).isValid()) {
+        reasons << u"the path or query has a character that must be percent-encoded (a space is %20)"_s;
+    }
+    if (reasons.isEmpty())
+        return {};
+    return u"\"%1\" is not a valid URL: %2"_s.arg(text, reasons.join(u"; "_s));
 }
 
 bool FieldValidator::isEmail(const QString &text)

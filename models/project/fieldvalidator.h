@@ -20,6 +20,9 @@ public:
     static bool isCidr(const QString &text);
     static bool isHost(const QString &text);
     static bool isUrl(const QString &text);
+    // Empty for an acceptable URL; otherwise every reason it is not one (the host has a space,
+    // the port is out of range, …), so the user fixes it in one go.
+    static QString urlError(const QString &text);
     static bool isEmail(const QString &text);
     static bool isId(const QString &text);
 

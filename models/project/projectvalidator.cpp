@@ -72,6 +72,26 @@ void checkReferences(ReferenceTargets &targets, const QList<FieldSpec> &fields, 
     }
 }
 
+// An authentication that needs a secret, with none named: the probe would only fail when it runs.
+// mTLS takes a client certificate, not a secret; "none" takes nothing.
+void checkSecretNamed(const KindSpec &kind, const QJsonObject &object, QList<FieldProblem> &problems)
+{
+    const FieldSpec *authField = kind.field(u"auth"_s);
+    const FieldSpec *secretField = kind.field(u"secret"_s);
+    const QString variant = kind.discriminatorOf(object);
+    if (!authField || !secretField || !authField->appliesTo(variant) || !secretField->appliesTo(variant))
+        return;
+    const QString auth = object.value(u"auth"_s).toString();
+    if (auth.isEmpty() || auth == u"none" || auth == u"mtls")
+        return;
+    if (!object.value(u"secret"_s).toString().trimmed().isEmpty())
+        return;
+    problems.append({u"/secret"_s,
+        u"authentication is \"%1\" but no secret is named: name the keychain entry that holds it, "
+        "or the probe fails when it runs"_s.arg(auth),
+        true});
+}
+
 // The files of one folder by id, in kind order then row order (the order the problems are told in).
 // The id must be unique within its folder (VPNs and endpoints share one): built once per folder,
 // it makes the duplicate check a lookup instead of a scan of every sibling.
@@ -99,6 +119,7 @@ QList<FieldProblem> problemsOf(const ProjectDocument &document, const EntityReco
         return {};
     QList<FieldProblem> problems = EntityChecker::valueProblems(*kind, record.data);
     checkReferences(targets, kind->fields, record.data, QString(), problems);
+    checkSecretNamed(*kind, record.data, problems);
     auto folder = byFolder.find(kind->folder);
     if (folder == byFolder.end())
         folder = byFolder.insert(kind->folder, pathsById(document, kind->folder));
@@ -140,8 +161,8 @@ Diagnostics ProjectValidator::validate(const ProjectDocument &document)
         const JsonSourceMap map(bytes);
         for (const FieldProblem &problem : problems) {
             const TextPosition position = map.positionOf(problem.pointer);
-            diagnostics.append(
-                {folder.filePath(record.path), position.line, position.column, problem.message});
+            diagnostics.append({folder.filePath(record.path), position.line, position.column, problem.message,
+                problem.warning ? Diagnostic::Severity::Warning : Diagnostic::Severity::Error});
         }
     }
     return diagnostics;

@@ -151,6 +151,11 @@ void TestChecklistEvidenceProxy::line_data()
         << u"test"_s << u"Stale: a failed: refused (+2 more)"_s;
     QTest::addRow("stale without a reason") << int(State::Stale) << 1 << 2 << QStringList() << u"test"_s
                                             << u"Stale: the evidence no longer holds"_s;
+    QTest::addRow("failed, the failure before an edit")
+        << int(State::Failed) << 1 << 3
+        << QStringList{u"server/x changed after b ran"_s, u"a failed: refused"_s,
+               u"c could not run: no secret"_s}
+        << u"test"_s << u"Failed: a failed: refused (+2 more)"_s;
     QTest::addRow("missing") << int(State::Missing) << 0 << 3 << QStringList{u"a has not run yet"_s}
                              << u"test"_s << u"Not tested yet"_s;
     QTest::addRow("no probe for it") << int(State::Missing) << 0 << 0
@@ -189,6 +194,11 @@ void TestChecklistEvidenceProxy::toolTip_data()
         << u"Probe evidence in test is stale: 2 of 3 probes still hold (latest run 2026-11-28 10:41).\n"
            "• a failed: refused\n"
            "• server/x changed after b ran\n"
+           "Evidence: /p/evidence/probes/r.json"_s;
+    QTest::addRow("failed")
+        << int(State::Failed) << QStringList{u"a failed: refused"_s} << u"/p/evidence/probes/r.json"_s
+        << u"Probe evidence in test shows a failure: 2 of 3 probes passed (latest run 2026-11-28 10:41).\n"
+           "• a failed: refused\n"
            "Evidence: /p/evidence/probes/r.json"_s;
     QTest::addRow("missing: eight reasons, then a count")
         << int(State::Missing) << numbered(u"p%1 has not run yet"_s, 10) << QString()

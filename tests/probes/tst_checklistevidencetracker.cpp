@@ -92,7 +92,7 @@ void TestChecklistEvidenceTracker::follows_data()
                                                   << u"environment test\n"
                                                      "connection reachability-tested: missing 0/7\n"
                                                      "connection tls-checked: missing 0/2\n"
-                                                     "servers ports-open: stale 11/12\n"
+                                                     "servers ports-open: failed 11/12\n"
                                                      "servers db-access: missing 0/2\n"
                                                      "servers file-servers: missing 0/2"_s;
     QTest::addRow("evidence of another environment") << true << u"environment prod"_s

@@ -113,7 +113,11 @@ void TestFieldValidator::values_data()
     row("host mistyped address", FieldType::Host, u"10.0.0.300"_s, notHost.arg(u"10.0.0.300"_s));
     row("host URL", FieldType::Host, u"https://viacep.com.br"_s, notHost.arg(u"https://viacep.com.br"_s));
 
-    const QString notUrl = u"\"%1\" is not an absolute URL (http, https, ws, wss, ftp, ftps or sftp)"_s;
+    const QString noScheme = u"\"%1\" is not an absolute URL: start it with a scheme such as https:// "
+                             "(http, https, ws, wss, ftp, ftps or sftp)"_s;
+    const QString badScheme = u"\"%1\" is not a URL this project can use: the scheme \"%2\" is not one of "
+                              "http, https, ws, wss, ftp, ftps or sftp"_s;
+    const QString notUrl = u"\"%1\" is not a valid URL: %2"_s;
     row("URL https", FieldType::Url, u"https://viacep.com.br/ws/01001000/json/"_s);
     row("URL http with port", FieldType::Url, u"http://127.0.0.1:8080/consultaCEP"_s);
     row("URL upper-case scheme", FieldType::Url, u"HTTPS://VIACEP.COM.BR/"_s);
@@ -123,18 +127,32 @@ void TestFieldValidator::values_data()
     row("URL ftps", FieldType::Url, u"ftps://files.acme.example/outbox"_s);
     row("URL sftp", FieldType::Url, u"sftp://files.acme.example:2222/in"_s);
     row("URL IPv6 host", FieldType::Url, u"http://[::1]:8080/"_s);
-    row("URL mailto", FieldType::Url, u"mailto:ops@acme.example"_s, notUrl.arg(u"mailto:ops@acme.example"_s));
-    row("URL file", FieldType::Url, u"file:///tmp/x.json"_s, notUrl.arg(u"file:///tmp/x.json"_s));
+    row("URL with user info", FieldType::Url, u"ftp://ops@files.acme.example/"_s);
+    row("URL mailto", FieldType::Url, u"mailto:ops@acme.example"_s,
+        noScheme.arg(u"mailto:ops@acme.example"_s));
+    row("URL file", FieldType::Url, u"file:///tmp/x.json"_s,
+        badScheme.arg(u"file:///tmp/x.json"_s, u"file"_s));
     row("URL other scheme", FieldType::Url, u"gopher://acme.example"_s,
-        notUrl.arg(u"gopher://acme.example"_s));
-    row("URL relative", FieldType::Url, u"viacep.com.br/ws"_s, notUrl.arg(u"viacep.com.br/ws"_s));
-    row("URL no host", FieldType::Url, u"https://"_s, notUrl.arg(u"https://"_s));
+        badScheme.arg(u"gopher://acme.example"_s, u"gopher"_s));
+    row("URL relative", FieldType::Url, u"viacep.com.br/ws"_s, noScheme.arg(u"viacep.com.br/ws"_s));
+    row("URL no host", FieldType::Url, u"https://"_s, notUrl.arg(u"https://"_s, u"it has no host"_s));
     row("URL space in host", FieldType::Url, u"https://via cep.com.br/"_s,
-        notUrl.arg(u"https://via cep.com.br/"_s));
+        notUrl.arg(u"https://via cep.com.br/"_s, u"the host \"via cep.com.br\" has a space"_s));
     row("URL bad host", FieldType::Url, u"https://bad_host.example/"_s,
-        notUrl.arg(u"https://bad_host.example/"_s));
+        notUrl.arg(u"https://bad_host.example/"_s,
+            u"\"bad_host.example\" is neither a host name nor an IP address"_s));
     row("URL port out of range", FieldType::Url, u"https://acme.example:99999/"_s,
-        notUrl.arg(u"https://acme.example:99999/"_s));
+        notUrl.arg(u"https://acme.example:99999/"_s, u"the port \"99999\" must be 1–65535"_s));
+    row("URL port 0", FieldType::Url, u"https://acme.example:0/"_s,
+        notUrl.arg(u"https://acme.example:0/"_s, u"the port \"0\" must be 1–65535"_s));
+    row("URL port not a number", FieldType::Url, u"https://acme.example:http/"_s,
+        notUrl.arg(u"https://acme.example:http/"_s, u"the port \"http\" must be 1–65535"_s));
+    row("URL space in host and bad port", FieldType::Url, u"http://orders api.local:99999/v1"_s,
+        notUrl.arg(u"http://orders api.local:99999/v1"_s,
+            u"the host \"orders api.local\" has a space; the port \"99999\" must be 1–65535"_s));
+    row("URL space in path", FieldType::Url, u"https://acme.example/a b"_s,
+        notUrl.arg(u"https://acme.example/a b"_s,
+            u"the path or query has a character that must be percent-encoded (a space is %20)"_s));
 
     const QString notEmail = u"\"%1\" is not an e-mail address"_s;
     row("e-mail", FieldType::Email, u"marina.costa@acme-varejo.example"_s);

@@ -172,6 +172,18 @@ void TestProjectBadInput::badInput_data()
 )",
         {}, {}, {u"servers/portless.json:6:5: Port is required"_s});
 
+    addRow("basic authentication with no secret named: a warning from validate", Setup::Write,
+        u"connections/zz-orders-api.json"_s,
+        "{\n  \"id\": \"zz-orders-api\",\n  \"name\": \"Orders API\",\n  \"type\": \"api\",\n"
+        "  \"url\": \"https://orders.acme.example/v1\",\n  \"auth\": \"basic\",\n  \"user\": \"ops\"\n}\n",
+        {}, {},
+        {u"connections/zz-orders-api.json:1:1: warning: authentication is \"basic\" but no secret is named: "
+         "name the keychain entry that holds it, or the probe fails when it runs"_s});
+    addRow("an API with no authentication needs no secret", Setup::Write, u"connections/zz-open-api.json"_s,
+        "{\n  \"id\": \"zz-open-api\",\n  \"name\": \"Open API\",\n  \"type\": \"api\",\n"
+        "  \"url\": \"https://open.acme.example/v1\",\n  \"auth\": \"none\"\n}\n",
+        {}, {}, {});
+
     addRow("references to entities that do not exist: loaded, and reported by validate", Setup::Write,
         u"connections/zz-vpn-ghosts.json"_s,
         R"({

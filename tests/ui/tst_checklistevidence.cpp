@@ -197,11 +197,12 @@ void TestChecklistEvidence::showsCurrentStaleAndMissing()
     const QString when = newerRun.addMSecs(500).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
     QCOMPARE(text(u"ports-open"_s), u"Tested %1 · %2/%2 passed"_s.arg(when).arg(m_ports.size()));
 
-    QCOMPARE(state(u"file-servers"_s).toInt(), int(State::Stale));
+    // a probe that failed says "Failed", not "Stale": nothing changed since, the server said no
+    QCOMPARE(state(u"file-servers"_s).toInt(), int(State::Failed));
     QCOMPARE(path(u"file-servers"_s), m_newerPath);
     const QString failed = m_failing + u" failed: connection refused"_s;
     QCOMPARE(reasons(u"file-servers"_s), QStringList{failed});
-    QCOMPARE(text(u"file-servers"_s), u"Stale: "_s + failed);
+    QCOMPARE(text(u"file-servers"_s), u"Failed: "_s + failed);
     const QString tip = item(u"file-servers"_s).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(u"• "_s + failed) && tip.contains(QDir::toNativeSeparators(m_newerPath)),
         qPrintable(tip));
@@ -215,7 +216,7 @@ void TestChecklistEvidence::showsCurrentStaleAndMissing()
     QVERIFY(
         view->rowHeight(item(u"ports-open"_s).row()) > view->rowHeight(item(u"servers-recorded"_s).row()));
 
-    // on screen: a green dot for the current item, an amber one for the stale, neither for the missing
+    // on screen: a green dot for the current item, a red one for the failed, neither for the missing
     const auto cell = [view](const QModelIndex &index) {
         view->scrollTo(index);
         return view->viewport()->grab(view->visualRect(index)).toImage();
@@ -225,7 +226,9 @@ void TestChecklistEvidence::showsCurrentStaleAndMissing()
     QVERIFY(view->isVisible());
     QTRY_VERIFY(pixelsNear(cell(item(u"ports-open"_s)), green) > 20);
     QCOMPARE(pixelsNear(cell(item(u"ports-open"_s)), amber), 0);
-    QVERIFY(pixelsNear(cell(item(u"file-servers"_s)), amber) > 20);
+    const QColor red = ChecklistDelegate::evidenceColor(int(State::Failed), view->palette());
+    QVERIFY(pixelsNear(cell(item(u"file-servers"_s)), red) > 20);
+    QCOMPARE(pixelsNear(cell(item(u"file-servers"_s)), amber), 0);
     QCOMPARE(
         pixelsNear(cell(item(u"db-access"_s)), amber) + pixelsNear(cell(item(u"db-access"_s)), green), 0);
 }
@@ -284,7 +287,7 @@ void TestChecklistEvidence::evidenceLineLeadsToTheTests()
 
 void TestChecklistEvidence::probeRunRefreshesTheEvidence()
 {
-    QTRY_COMPARE(state(u"file-servers"_s).toInt(), int(State::Stale));
+    QTRY_COMPARE(state(u"file-servers"_s).toInt(), int(State::Failed));
     ProbesPage *probes = probesPage();
     QSignalSpy written(probes->workbench(), &ProbeWorkbench::evidenceWritten);
     // the failing file server probe again: no secret here, so it fails at once, and leaves evidence
@@ -294,7 +297,7 @@ void TestChecklistEvidence::probeRunRefreshesTheEvidence()
     QVERIFY2(!newest.isEmpty(), qPrintable(written.first().at(1).toString()));
     QVERIFY(newest != m_newerPath);
     QTRY_COMPARE(QDir::cleanPath(path(u"file-servers"_s)), QDir::cleanPath(newest));
-    QCOMPARE(state(u"file-servers"_s).toInt(), int(State::Stale));
+    QCOMPARE(state(u"file-servers"_s).toInt(), int(State::Failed));
     QVERIFY2(
         reasons(u"file-servers"_s).constFirst().startsWith(m_failing), qPrintable(text(u"file-servers"_s)));
     QCOMPARE(path(u"ports-open"_s), m_newerPath); // its probes did not run

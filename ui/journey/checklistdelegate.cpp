@@ -103,6 +103,8 @@ QColor ChecklistDelegate::evidenceColor(int state, const QPalette &palette)
         return dark ? QColor(0x6c, 0xd0, 0x96) : QColor(0x1c, 0x7a, 0x43);
     case static_cast<int>(ItemEvidence::State::Stale):
         return dark ? QColor(0xf2, 0xb4, 0x4c) : QColor(0xa6, 0x52, 0x00);
+    case static_cast<int>(ItemEvidence::State::Failed):
+        return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
     default:
         return palette.color(QPalette::PlaceholderText);
     }
@@ -157,7 +159,10 @@ void ChecklistDelegate::paint(
     // the dot: filled green or amber like the status dots; a ring while nothing was tested
     painter->setRenderHint(QPainter::Antialiasing);
     const QRectF dot = QRectF(layout.dot).adjusted(0.5, 0.5, -0.5, -0.5);
-    if (state == static_cast<int>(ItemEvidence::State::Current)
+    if (state == static_cast<int>(ItemEvidence::State::Failed)) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(evidenceColor(state, opt.palette));
+    } else if (state == static_cast<int>(ItemEvidence::State::Current)
         || state == static_cast<int>(ItemEvidence::State::Stale)) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(statusColor(static_cast<int>(state == static_cast<int>(ItemEvidence::State::Current)

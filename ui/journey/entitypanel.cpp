@@ -9,6 +9,7 @@
 #include "objectlistpanel.h"
 #include "projectdocument.h"
 #include "tablestyle.h"
+#include "wording.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -40,13 +41,9 @@ QAction *makeAction(QWidget *owner, Icons::Glyph glyph, const QString &text, con
     return action;
 }
 
-// "Server" -> "server", "VPN tunnel" -> "VPN tunnel": a label as it reads inside a sentence
 QString inSentence(const QString &label)
 {
-    const QString first = label.section(u' ', 0, 0);
-    if (first.size() > 1 && first == first.toUpper())
-        return label;
-    return label.left(1).toLower() + label.mid(1);
+    return Wording::inSentence(label);
 }
 
 QLabel *captionLabel(const QString &text, QWidget *parent)
@@ -276,7 +273,7 @@ void EntityPanel::showLongTexts()
             ? QString()
             : m_model->index(row, std::max(0, m_model->columnOf(u"name"_s))).data(Qt::DisplayRole).toString();
         m_detailsTitle->setText(row < 0
-                ? u"Select a %1 to see its details"_s.arg(inSentence(m_kind.singular))
+                ? u"Select %1 to see its details"_s.arg(Wording::withArticle(inSentence(m_kind.singular)))
                 : u"%1 — %2"_s.arg(m_kind.singular, name.isEmpty() ? m_currentId : name));
     }
     const QJsonObject data = row < 0 ? QJsonObject() : m_editor->document()->at(m_kind.kind, row).data;
@@ -378,8 +375,9 @@ void EntityPanel::updateSummary()
     const int shown = m_proxy->rowCount();
     const int problems = problemRowCount();
     const QString noun = total == 1 ? inSentence(m_kind.singular) : inSentence(m_kind.plural);
-    QString text = shown == total ? u"%1 %2"_s.arg(total).arg(noun)
-                                  : u"%1 of %2 %3 shown"_s.arg(shown).arg(total).arg(noun);
+    QString text = shown == total
+        ? Wording::count(total, inSentence(m_kind.singular), inSentence(m_kind.plural))
+        : u"%1 of %2 %3 shown"_s.arg(shown).arg(total).arg(noun);
     if (problems > 0)
         text += u"  ·  <span style=\"color:%1\">%2 with problems</span>"_s
                     .arg(FieldDelegate::problemColor().name())

@@ -9,6 +9,7 @@
 #include "projectsession.h"
 #include "projectwriter.h"
 #include "tablestyle.h"
+#include "wording.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -155,11 +156,12 @@ void FirewallRequestPage::updateSummary()
         untested += key.isEmpty();
     }
     const int rows = int(m_model->rows().size());
-    m_summary->setText(u"%1 openings in %2: %3 open, %4 not reachable, %5 not tested"_s.arg(rows)
-                           .arg(m_environment.isEmpty() ? u"no environment"_s : m_environment)
-                           .arg(open)
-                           .arg(rows - open - untested)
-                           .arg(untested));
+    m_summary->setText(
+        u"%1 in %2: %3 open, %4 not reachable, %5 not tested"_s.arg(Wording::count(rows, u"opening"_s))
+            .arg(m_environment.isEmpty() ? u"no environment"_s : m_environment)
+            .arg(open)
+            .arg(rows - open - untested)
+            .arg(untested));
 }
 
 void FirewallRequestPage::chooseExportFile()

@@ -12,6 +12,7 @@
 #include "projectdocument.h"
 #include "projectsession.h"
 #include "tablestyle.h"
+#include "wording.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -67,7 +68,12 @@ void ProbesPage::connectWorkbench()
     connect(runner, &ProbeRunner::started, this, [this](int total) {
         m_progress->setRange(0, std::max(total, 1));
         m_progress->setValue(0);
-        m_progress->setFormat(u"%v of %m"_s);
+        // "Run all" runs both phases' probes while the table may show one phase: say so, or
+        // "4 of 4 done" reads as a lie next to two rows
+        const int hidden = total - m_proxy->rowCount();
+        m_progress->setFormat(hidden > 0 && m_proxy->phase() != 0
+                ? u"%v of %m probes (%1 of the other phase, not shown here)"_s.arg(hidden)
+                : u"%v of %m probes"_s);
         updateActions();
     });
     connect(runner, &ProbeRunner::progress, this, [this](int done, int total) {
@@ -344,8 +350,9 @@ void ProbesPage::updateSummary()
         ++byStatus[index.data(ProbeResultsModel::StatusRole).toString()];
     }
     const QString environment = m_workbench->environment();
-    QString text = u"%1 probes (%2 enabled) in %3"_s.arg(shown).arg(enabled).arg(
-        environment.isEmpty() ? u"no environment"_s : environment);
+    QString text = u"%1 (%2 enabled) in %3"_s.arg(Wording::count(shown, u"probe"_s))
+                       .arg(enabled)
+                       .arg(environment.isEmpty() ? u"no environment"_s : environment);
     if (enabled > 0) {
         text += u": %1 passed, %2 failed, %3 in error, %4 not run"_s.arg(byStatus.value(u"pass"_s))
                     .arg(byStatus.value(u"fail"_s))
@@ -353,7 +360,7 @@ void ProbesPage::updateSummary()
                     .arg(byStatus.value(QString()) + byStatus.value(u"skipped"_s));
     }
     if (const qsizetype runs = m_workbench->evidence().size(); runs > 0)
-        text += u" · %1 runs in the evidence"_s.arg(runs);
+        text += u" · %1 in the evidence"_s.arg(Wording::count(runs, u"run"_s));
     m_summary->setText(text);
 }
 

@@ -37,7 +37,11 @@ NewProjectDialog::NewProjectDialog(const QString &startFolder, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(u"&Name:"_s, m_name);
-    form->addRow(u"&Folder:"_s, folderRow);
+    // a row of a layout gets a plain label, which would show the "&": a label with a buddy keeps it a
+    // mnemonic
+    auto *folderLabel = new QLabel(u"&Folder:"_s, this);
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);

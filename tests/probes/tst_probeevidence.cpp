@@ -321,7 +321,7 @@ private Q_SLOTS:
                                             "connection tls-checked: current 2/2\n"
                                             "servers ports-open: current 12/12\n"
                                             "servers db-access: current 2/2\n"
-                                            "servers file-servers: stale 1/2"_s;
+                                            "servers file-servers: failed 1/2"_s;
         QTest::addRow("a new probe never ran") << u"new"_s
                                                << u"connection reachability-tested: current 7/7\n"
                                                   "connection tls-checked: current 2/2\n"

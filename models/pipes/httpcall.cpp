@@ -80,7 +80,7 @@ void HttpCall::startAttempt()
     ++m_attempt;
     if (m_spec.url.scheme() == u"http") {
         m_exchange = new HttpExchange(
-            m_client, m_spec, [this](HttpAnswer answer) { exchangeFinished(std::move(answer)); }, this);
+            m_client, m_spec, [this](HttpCallAnswer answer) { exchangeFinished(std::move(answer)); }, this);
         m_exchange->start();
         return;
     }
@@ -92,7 +92,7 @@ QString HttpCall::target() const
     return QString::fromLatin1(m_spec.method) + u' ' + m_spec.url.toDisplayString();
 }
 
-void HttpCall::exchangeFinished(HttpAnswer answer)
+void HttpCall::exchangeFinished(HttpCallAnswer answer)
 {
     m_exchange->deleteLater();
     m_exchange = nullptr;

@@ -18,7 +18,7 @@ namespace jb {
 
 class HttpClient;
 class HttpExchange;
-struct HttpAnswer;
+struct HttpCallAnswer;
 
 // What an http step asks for, its templates already evaluated.
 struct HttpCallSpec
@@ -73,7 +73,7 @@ private:
     void startAttempt();
     void startReply();
     void replyFinished();
-    void exchangeFinished(HttpAnswer answer);
+    void exchangeFinished(HttpCallAnswer answer);
     void concludeAttempt(HttpOutcome outcome);
     std::optional<PipeError> statusFailure(const HttpOutcome &answer) const;
     void timedOut();

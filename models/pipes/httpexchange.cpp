@@ -233,7 +233,7 @@ void HttpExchange::socketError()
             m_socket->disconnect(this);
             m_socket->deleteLater();
             m_socket = nullptr;
-            m_answer = HttpAnswer{};
+            m_answer = HttpCallAnswer{};
             m_buffer.clear();
             return connectSocket(false);
         }
@@ -262,13 +262,13 @@ void HttpExchange::succeed()
 
 void HttpExchange::failWith(const QString &code, const QString &message)
 {
-    HttpAnswer answer = std::move(m_answer);
+    HttpCallAnswer answer = std::move(m_answer);
     answer.failureCode = code;
     answer.failureMessage = message;
     finish(std::move(answer), false);
 }
 
-void HttpExchange::finish(HttpAnswer answer, bool keepConnection)
+void HttpExchange::finish(HttpCallAnswer answer, bool keepConnection)
 {
     m_timer.stop();
     Done done = std::exchange(m_done, nullptr);

@@ -14,8 +14,9 @@ namespace jb {
 
 class HttpClient;
 
-// What one plain-HTTP request got: an answer (status > 0), or why not (failureCode).
-struct HttpAnswer
+// What one plain-HTTP request of an http step got: an answer (status > 0), or why not
+// (failureCode). Not HttpAnswer, the writer of answers in models/http: one name, one type.
+struct HttpCallAnswer
 {
     int status = 0;
     QString statusMessage;
@@ -37,7 +38,7 @@ class HttpExchange final : public QObject
     Q_DISABLE_COPY_MOVE(HttpExchange)
 
 public:
-    using Done = std::function<void(HttpAnswer)>;
+    using Done = std::function<void(HttpCallAnswer)>;
 
     HttpExchange(HttpClient &client, const HttpCallSpec &spec, Done done, QObject *parent = nullptr);
     ~HttpExchange() override;
@@ -65,7 +66,7 @@ private:
     bool parseChunks();
     void succeed();
     void failWith(const QString &code, const QString &message);
-    void finish(HttpAnswer answer, bool keepConnection);
+    void finish(HttpCallAnswer answer, bool keepConnection);
 
     HttpClient &m_client;
     const HttpCallSpec &m_spec;
@@ -78,7 +79,7 @@ private:
     bool m_received = false;
     QTimer m_timer;
     QByteArray m_buffer;
-    HttpAnswer m_answer;
+    HttpCallAnswer m_answer;
     bool m_headDone = false;
     Body m_body = Body::None;
     qint64 m_length = 0;

@@ -125,8 +125,10 @@ bool containsValue(const QJsonValue &actual, const QJsonValue &part)
             const auto found = object.constFind(it.key());
             if (found == object.constEnd())
                 return false;
-            const bool same = *found == it.value()
-                || (found->isObject() && it.value().isObject() && containsValue(*found, it.value()));
+            // as QJsonValue: Qt 6.4's reference types make `==` between them ambiguous in C++20
+            const QJsonValue have = *found;
+            const QJsonValue want = it.value();
+            const bool same = have == want || (have.isObject() && want.isObject() && containsValue(have, want));
             if (!same)
                 return false;
         }

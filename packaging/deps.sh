@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git clang-format
+  # the sanitizer build and the fuzz targets (the asan preset): clang with its sanitizer runtimes,
+  # libFuzzer, and llvm-symbolizer for readable reports
+  clang-14 libclang-rt-14-dev libfuzzer-14-dev llvm-14
   # Qt 6.4 (qt6-httpserver-dev needs qt6-websockets-dev named explicitly)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qt6-declarative-dev

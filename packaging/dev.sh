@@ -2,7 +2,10 @@
 # The README's two commands, for a fresh Debian 12 machine, as root or with sudo:
 #   packaging/dev.sh run    install what is needed, build the dev preset, open the GUI on the sample
 #   packaging/dev.sh test   install what is needed, build the dev preset, run every test (CTest),
-#                           and build the Debian package; exits non-zero on any failure
+#                           build the Debian package, then build the asan preset (clang, ASan and
+#                           UBSan) and run every test again in it, and smoke-run each fuzz target;
+#                           exits non-zero on any failure. JB_SANITIZE=0 leaves the sanitizer
+#                           half out (a quick local run; CI always runs it).
 # Only the package installation needs root. Started through sudo from a user's clone, the build and
 # the GUI run as that user, so build/ stays theirs and the window opens on their display.
 set -euo pipefail
@@ -94,6 +97,19 @@ run_sample_pipe_tests() {
   [[ $status -eq 0 ]] || { say "the sample's pipe tests failed (exit $status)"; return "$status"; }
 }
 
+# The same suites in the sanitizer build (docs/reliability.md): a lifetime or undefined-behaviour
+# defect the dev build hides fails here. Then each libFuzzer target for a short time, so none rots.
+run_sanitizer_suites() {
+  cd "$root"
+  say "configuring and building the asan preset (clang: ASan, UBSan, the fuzz targets)"
+  cmake --preset asan
+  cmake --build --preset asan
+  say "running the tests in the sanitizer build (ctest --preset asan)"
+  ctest --preset asan --output-on-failure -j2
+  say "smoke-running the fuzz targets (bench/fuzz.sh ${JB_FUZZ_SECONDS:-20})"
+  bash "$root/bench/fuzz.sh" "${JB_FUZZ_SECONDS:-20}"
+}
+
 run_tests() {
   cd "$root"
   start_test_services
@@ -104,6 +120,9 @@ run_tests() {
   say "building the Debian package (cpack -G DEB)"
   (cd "$build_dir" && cpack -G DEB)
   say "package: $(ls -1 "$build_dir"/journeybench_*.deb)"
+  if [[ ${JB_SANITIZE:-1} != 0 || ${CI:-} == true ]]; then
+    run_sanitizer_suites
+  fi
 }
 
 main() {

@@ -106,7 +106,7 @@ private Q_SLOTS:
         // rewrite: the project is not reset between kills, so 50 kills spread over the rewrite
         // of all 2,000 files (each file's sync makes a whole rewrite take seconds, and 50 whole
         // ones would not fit the test's time). A run that finishes starts the cycle again.
-        const qint64 windowMs = m_idleMs + 2 * qMax<qint64>(1, m_runMs - m_idleMs) / killCount;
+        const qint64 windowMs = m_idleMs + 3 * qMax<qint64>(1, m_runMs - m_idleMs) / killCount;
         resetProject();
         int killed = 0;
         int killedWriting = 0; // kills that stopped a run after it had rewritten files, before all

@@ -4,6 +4,7 @@
 #include <QFile>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -76,6 +77,43 @@ private:
     int m_error = 0;
 };
 
+// 0, or the errno; EEXIST when the name is taken. None of the ways replaces an existing file, so
+// two writers racing for one name cannot both win, and the file appears under its name whole.
+int publish(AppendOnlyFile::Publish method, const char *temporary, const QByteArray &target)
+{
+    switch (method) {
+    case AppendOnlyFile::Publish::Link:
+        return ::link(temporary, target.constData()) == 0 ? 0 : errno;
+    case AppendOnlyFile::Publish::RenameNoReplace:
+        return ::renameat2(AT_FDCWD, temporary, AT_FDCWD, target.constData(), RENAME_NOREPLACE) == 0 ? 0
+                                                                                                     : errno;
+    case AppendOnlyFile::Publish::ReserveAndRename: {
+        const int claim = ::open(target.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (claim < 0)
+            return errno;
+        ::close(claim);
+        if (::rename(temporary, target.constData()) == 0)
+            return 0;
+        const int error = errno;
+        ::unlink(target.constData());
+        return error;
+    }
+    }
+    return EINVAL;
+}
+
+// The file system cannot publish this way (as opposed to: it failed).
+bool unsupported(AppendOnlyFile::Publish method, int error)
+{
+    if (error == ENOSYS || error == EOPNOTSUPP)
+        return true;
+    if (method == AppendOnlyFile::Publish::Link)
+        return error == EPERM;
+    if (method == AppendOnlyFile::Publish::RenameNoReplace)
+        return error == EINVAL;
+    return false;
+}
+
 } // namespace
 
 QString AppendOnlyFile::candidate(const Name &name, int attempt)
@@ -85,7 +123,8 @@ QString AppendOnlyFile::candidate(const Name &name, int attempt)
     return name.stem + u'-' + QString::number(name.firstSuffix + attempt - 2) + name.extension;
 }
 
-Result<QString> AppendOnlyFile::write(const QString &folder, const Name &name, const QByteArray &bytes)
+Result<QString> AppendOnlyFile::write(
+    const QString &folder, const Name &name, const QByteArray &bytes, Publish first)
 {
     Temporary temporary(folder, name.stem);
     if (temporary.error() != 0)
@@ -93,17 +132,21 @@ Result<QString> AppendOnlyFile::write(const QString &folder, const Name &name, c
     if (const int error = temporary.fill(bytes); error != 0)
         return Result<QString>::failure(Error::Code::Io, systemError(error));
     const QDir dir(folder);
-    for (int attempt = 1; attempt <= name.attempts; ++attempt) {
+    Publish method = first;
+    for (int attempt = 1; attempt <= name.attempts;) {
         const QString chosen = candidate(name, attempt);
-        // link(2) never replaces an existing name, so two writers racing for one name cannot
-        // both win, and the file appears under its name whole
-        const QByteArray target = QFile::encodeName(dir.filePath(chosen));
-        const int linked = ::link(temporary.path(), target.constData());
-        const int error = linked == 0 ? 0 : errno;
-        if (linked == 0)
+        const int error = publish(method, temporary.path(), QFile::encodeName(dir.filePath(chosen)));
+        if (error == 0)
             return chosen;
-        if (error != EEXIST)
-            return Result<QString>::failure(Error::Code::Io, systemError(error));
+        if (error == EEXIST) {
+            ++attempt;
+            continue;
+        }
+        if (unsupported(method, error) && method != Publish::ReserveAndRename) {
+            method = Publish(int(method) + 1); // the same name, the next way
+            continue;
+        }
+        return Result<QString>::failure(Error::Code::Io, systemError(error));
     }
     return Result<QString>::failure(Error::Code::Refused, u"every name is taken"_s);
 }

@@ -41,29 +41,47 @@ private Q_SLOTS:
         QTest::addColumn<int>("attempts");
         QTest::addColumn<QString>("expected"); // the name written, or "error:" and the code
         QTest::addColumn<QStringList>("after"); // the folder's listing afterwards
+        QTest::addColumn<int>("publish"); // AppendOnlyFile::Publish: every way answers the same
+
+        struct Row
+        {
+            const char *name;
+            QStringList existing;
+            QString folder;
+            int firstSuffix;
+            int attempts;
+            QString expected;
+            QStringList after;
+        };
+        QList<Row> rows;
 
         const QStringList none;
-        QTest::addRow("a new name") << none << u"."_s << 2 << 100 << u"run.json"_s
-                                    << QStringList{u"run.json=new"_s};
-        QTest::addRow("a taken name gets -2")
-            << QStringList{u"run.json"_s} << u"."_s << 2 << 100 << u"run-2.json"_s
-            << QStringList{u"run-2.json=new"_s, u"run.json=old"_s};
-        QTest::addRow("two taken names get -3")
-            << QStringList{u"run.json"_s, u"run-2.json"_s} << u"."_s << 2 << 100 << u"run-3.json"_s
-            << QStringList{u"run-2.json=old"_s, u"run-3.json=new"_s, u"run.json=old"_s};
-        QTest::addRow("suffixes may start at 1")
-            << QStringList{u"run.json"_s} << u"."_s << 1 << 100 << u"run-1.json"_s
-            << QStringList{u"run-1.json=new"_s, u"run.json=old"_s};
-        QTest::addRow("a gap is not filled, the first free name is")
-            << QStringList{u"run.json"_s, u"run-3.json"_s} << u"."_s << 2 << 100 << u"run-2.json"_s
-            << QStringList{u"run-2.json=new"_s, u"run-3.json=old"_s, u"run.json=old"_s};
-        QTest::addRow("every name taken: refused, nothing left")
-            << QStringList{u"run.json"_s, u"run-2.json"_s} << u"."_s << 2 << 2 << u"error:refused"_s
-            << QStringList{u"run-2.json=old"_s, u"run.json=old"_s};
-        QTest::addRow("a missing folder: an error, nothing made")
-            << none << u"missing"_s << 2 << 100 << u"error:io"_s << QStringList{};
-        QTest::addRow("a file where the folder should be: an error") << QStringList{
-            u"plain"_s} << u"plain"_s << 2 << 100 << u"error:io"_s << QStringList{u"plain=old"_s};
+        rows.append({"a new name", none, u"."_s, 2, 100, u"run.json"_s, QStringList{u"run.json=new"_s}});
+        rows.append({"a taken name gets -2", QStringList{u"run.json"_s}, u"."_s, 2, 100, u"run-2.json"_s,
+            QStringList{u"run-2.json=new"_s, u"run.json=old"_s}});
+        rows.append({"two taken names get -3", QStringList{u"run.json"_s, u"run-2.json"_s}, u"."_s, 2, 100,
+            u"run-3.json"_s, QStringList{u"run-2.json=old"_s, u"run-3.json=new"_s, u"run.json=old"_s}});
+        rows.append({"suffixes may start at 1", QStringList{u"run.json"_s}, u"."_s, 1, 100, u"run-1.json"_s,
+            QStringList{u"run-1.json=new"_s, u"run.json=old"_s}});
+        rows.append({"the first free suffix, even below a taken one",
+            QStringList{u"run.json"_s, u"run-3.json"_s}, u"."_s, 2, 100, u"run-2.json"_s,
+            QStringList{u"run-2.json=new"_s, u"run-3.json=old"_s, u"run.json=old"_s}});
+        rows.append({"every name taken: refused, nothing left", QStringList{u"run.json"_s, u"run-2.json"_s},
+            u"."_s, 2, 2, u"error:refused"_s, QStringList{u"run-2.json=old"_s, u"run.json=old"_s}});
+        rows.append({"a missing folder: an error, nothing made", none, u"missing"_s, 2, 100, u"error:io"_s,
+            QStringList{}});
+        rows.append({"a file where the folder should be: an error", QStringList{u"plain"_s}, u"plain"_s, 2,
+            100, u"error:io"_s, QStringList{u"plain=old"_s}});
+        const std::pair<const char *, jb::AppendOnlyFile::Publish> ways[]
+            = {{"link", jb::AppendOnlyFile::Publish::Link},
+                {"renameat2", jb::AppendOnlyFile::Publish::RenameNoReplace},
+                {"reserve and rename", jb::AppendOnlyFile::Publish::ReserveAndRename}};
+        for (const auto &[way, publish] : ways) {
+            for (const Row &row : std::as_const(rows))
+                QTest::addRow("%s, %s", row.name, way)
+                    << row.existing << row.folder << row.firstSuffix << row.attempts << row.expected
+                    << row.after << int(publish);
+        }
     }
 
     void write()
@@ -74,6 +92,7 @@ private Q_SLOTS:
         QFETCH(int, attempts);
         QFETCH(QString, expected);
         QFETCH(QStringList, after);
+        QFETCH(int, publish);
 
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
@@ -82,8 +101,8 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly));
             QCOMPARE(file.write("old"), 3);
         }
-        const jb::Result<QString> written = jb::AppendOnlyFile::write(
-            QDir(dir.path()).filePath(folder), {u"run"_s, u".json"_s, firstSuffix, attempts}, "new");
+        const jb::Result<QString> written = jb::AppendOnlyFile::write(QDir(dir.path()).filePath(folder),
+            {u"run"_s, u".json"_s, firstSuffix, attempts}, "new", jb::AppendOnlyFile::Publish(publish));
         QString answer;
         if (written)
             answer = written.value();

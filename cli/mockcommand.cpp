@@ -5,6 +5,7 @@
 #include "contractmockroutes.h"
 #include "faultoptions.h"
 #include "mockserver.h"
+#include "mocksettings.h"
 #include "projectcommands.h"
 #include "unixsignalwatcher.h"
 #include "viaceproutes.h"
@@ -136,6 +137,12 @@ int MockCommand::run(const QStringList &args, QTextStream &out, QTextStream &err
     }
     faultOptions.applyTo(server.router().faults());
 
+    const Result<MockSettings> settings = MockSettings::load(load->data.folder);
+    if (!settings) {
+        err << u"error: "_s << settings.errorString() << Qt::endl;
+        return Failure;
+    }
+    options.limits = settings.value().limits;
     if (const Status started = server.start(options); !started) {
         err << u"error: "_s << started.errorString() << Qt::endl;
         return Failure;

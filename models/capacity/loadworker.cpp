@@ -1,5 +1,7 @@
 #include "loadworker.h"
 
+#include "loadanswer.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
@@ -15,34 +17,8 @@ namespace jb {
 namespace {
 
 constexpr std::int64_t NsPerMs = 1'000'000;
-// A header block larger than this is not an answer we can read.
-constexpr std::size_t MaxHeaderBytes = 64 * 1024;
 // After a refused connect, wait before the next try instead of spinning on the error.
 constexpr std::int64_t RefusedBackoffNs = 50 * NsPerMs;
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size()
-        && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return (x | 0x20) == (y | 0x20); });
-}
-
-bool containsIgnoringCase(std::string_view haystack, std::string_view needle)
-{
-    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-        if (equalsIgnoringCase(haystack.substr(i, needle.size()), needle))
-            return true;
-    }
-    return false;
-}
-
-std::string_view trimmed(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
 
 } // namespace
 
@@ -207,71 +183,6 @@ void LoadWorker::writeMore(Connection &connection)
         watch(connection, false);
 }
 
-LoadWorker::Answer LoadWorker::parse(Connection &connection, int &status, bool eof) const
-{
-    const std::string_view in = connection.in;
-    const std::size_t headerEnd = in.find("\r\n\r\n");
-    if (headerEnd == std::string_view::npos)
-        return in.size() > MaxHeaderBytes ? Answer::Malformed : Answer::Incomplete;
-    if (in.size() < 12 || in.substr(0, 7) != "HTTP/1.")
-        return Answer::Malformed;
-    if (std::from_chars(in.data() + 9, in.data() + 12, status).ec != std::errc() || status < 100)
-        return Answer::Malformed;
-
-    std::int64_t contentLength = -1;
-    bool chunked = false;
-    bool close = in.substr(5, 3) == "1.0";
-    std::size_t line = in.find("\r\n") + 2;
-    while (line < headerEnd) {
-        const std::size_t end = in.find("\r\n", line);
-        const std::string_view header = in.substr(line, end - line);
-        line = end + 2;
-        const std::size_t colon = header.find(':');
-        if (colon == std::string_view::npos)
-            continue;
-        const std::string_view name = header.substr(0, colon);
-        const std::string_view value = trimmed(header.substr(colon + 1));
-        if (equalsIgnoringCase(name, "content-length")) {
-            if (std::from_chars(value.data(), value.data() + value.size(), contentLength).ec != std::errc())
-                return Answer::Malformed;
-        } else if (equalsIgnoringCase(name, "transfer-encoding")) {
-            chunked = containsIgnoringCase(value, "chunked");
-        } else if (equalsIgnoringCase(name, "connection")) {
-            close = containsIgnoringCase(value, "close");
-        }
-    }
-    const Answer complete = close ? Answer::CompleteAndClose : Answer::Complete;
-    const std::size_t bodyStart = headerEnd + 4;
-    if (status < 200 || status == 204 || status == 304 || m_options.method == "HEAD")
-        return complete;
-    if (chunked) {
-        std::size_t position = bodyStart;
-        for (;;) {
-            const std::size_t sizeEnd = in.find("\r\n", position);
-            if (sizeEnd == std::string_view::npos)
-                return Answer::Incomplete;
-            std::size_t size = 0;
-            if (std::from_chars(in.data() + position, in.data() + sizeEnd, size, 16).ec != std::errc())
-                return Answer::Malformed;
-            position = sizeEnd + 2;
-            if (size == 0) {
-                // no trailers ("0\r\n\r\n"), or trailers up to an empty line
-                if (in.size() >= position + 2 && in.substr(position, 2) == "\r\n")
-                    return complete;
-                return in.find("\r\n\r\n", position - 2) == std::string_view::npos ? Answer::Incomplete
-                                                                                   : complete;
-            }
-            if (in.size() < position + size + 2)
-                return Answer::Incomplete;
-            position += size + 2;
-        }
-    }
-    if (contentLength >= 0)
-        return in.size() >= bodyStart + std::size_t(contentLength) ? complete : Answer::Incomplete;
-    // Neither length nor chunks: the body runs until the server closes.
-    return eof ? Answer::CompleteAndClose : Answer::Incomplete;
-}
-
 void LoadWorker::finish(Connection &connection, int status, bool close)
 {
     const std::int64_t now = nowNs();
@@ -313,7 +224,9 @@ void LoadWorker::readMore(Connection &connection)
         int status = 0;
         // The end of a body that runs until close, else a reset (or a keep-alive the server
         // closed between requests, which costs nothing).
-        if (busy && n == 0 && parse(connection, status, true) == Answer::CompleteAndClose) {
+        if (busy && n == 0
+            && LoadAnswer::parse(connection.in, m_options.method == "HEAD", true, status)
+                == LoadAnswer::CompleteAndClose) {
             finish(connection, status, true);
             return;
         }
@@ -330,16 +243,16 @@ void LoadWorker::readMore(Connection &connection)
         return; // nothing asked: drop it
     connection.in.append(buffer, std::size_t(n));
     int status = 0;
-    switch (parse(connection, status, false)) {
-    case Answer::Incomplete:
+    switch (LoadAnswer::parse(connection.in, m_options.method == "HEAD", false, status)) {
+    case LoadAnswer::Incomplete:
         return;
-    case Answer::Complete:
+    case LoadAnswer::Complete:
         finish(connection, status, false);
         return;
-    case Answer::CompleteAndClose:
+    case LoadAnswer::CompleteAndClose:
         finish(connection, status, true);
         return;
-    case Answer::Malformed:
+    case LoadAnswer::Malformed:
         fail(connection, &LoadErrors::protocol);
         return;
     }

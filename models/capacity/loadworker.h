@@ -37,14 +37,6 @@ public:
 
 private:
     struct Connection;
-    enum class Answer
-    {
-        Incomplete,
-        Complete,
-        CompleteAndClose,
-        Malformed,
-    };
-
     static std::int64_t nowNs();
     std::int64_t intendedNs(std::int64_t k) const;
     bool claimRequest();
@@ -55,7 +47,6 @@ private:
     void readMore(Connection &connection);
     void fail(Connection &connection, std::int64_t LoadErrors::*kind);
     void finish(Connection &connection, int status, bool close);
-    Answer parse(Connection &connection, int &status, bool eof) const;
     void watch(Connection &connection, bool wantWrite);
 
     const LoadTarget m_target;

@@ -1,18 +1,25 @@
 #pragma once
 
+#include "httplimits.h"
+
 #include <QString>
 #include <QTcpServer>
+#include <QTimer>
 
 #include <functional>
+#include <vector>
 
 namespace jb {
+
+class HttpConnection;
 
 // The listening socket under every JourneyBench HTTP server (the mock, the pipe host). It sees
 // each request's head before QtHttpServer parses it, to do what QtHttpServer 6.4 does not: turn
 // Nagle off (a small answer must leave at once), answer "Expect: 100-continue" at once (6.4 lets
 // the client wait a second), refuse a body announced as larger than its route accepts with 413
-// before reading it, count connections so that tests can see none is left behind, and, when
-// asked, drop connections that stay silent.
+// before reading it, and hold every client to its HttpLimits: a head too large (431) or with a
+// line too long (414, 431), a head or body that does not arrive in time (408), a kept-alive
+// connection silent too long (dropped), connections past the maximum (503, the others served).
 class HttpListener final : public QTcpServer
 {
     Q_OBJECT
@@ -26,37 +33,47 @@ public:
 
     struct Options
     {
-        // Only a head that has arrived whole within this many bytes is looked at; a longer one
-        // goes on to QtHttpServer with no 100 and no early 413.
+        // Only a head that has arrived whole, in one piece, within this many bytes is parsed for
+        // its 100 and its early 413; a longer one goes on to QtHttpServer unparsed.
         qsizetype maxHeadBytes = 64 * 1024;
         BodyLimit bodyLimit; // unset: bodies are not refused early
         QString tooLargeMessage = QStringLiteral("the request body is larger than this route accepts");
-        // A connection with no traffic either way for this long is dropped, even one waiting for
-        // a slow answer; 0: never (both servers today, which leave idle clients to close).
-        int idleTimeoutMs = 0;
+        HttpLimits limits;
     };
 
     explicit HttpListener(Options options, QObject *parent = nullptr);
+    ~HttpListener() override;
 
+    const HttpLimits &limits() const { return m_options.limits; }
     int openConnections() const { return m_open; }
     quint64 acceptedConnections() const { return m_accepted; }
+    quint64 refusedConnections() const { return m_refused; } // answered 503, past maxConnections
 
-    // The socket has been answered 413 from its head and is closing: its request must not be handled.
+    // The socket has been refused (413, 431 …) and is closing: its request must not be handled.
     static bool isRejected(const QTcpSocket *socket);
-    // Call when a request has been received in full, so that the next one may get its 100.
+    // Call when a request has been received in full: the next may get its 100, and the
+    // connection's idle clock starts.
     static void requestReceived(QTcpSocket *socket);
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
-    void inspect(QTcpSocket *socket);
-    void refuseTooLarge(QTcpSocket *socket);
-    void dropWhenIdle(QTcpSocket *socket);
+    friend class HttpConnection;
+
+    void inspect(HttpConnection *connection);
+    void parseHead(HttpConnection *connection, QByteArrayView head, bool bodyStarted);
+    void refuseConnection(qintptr descriptor);
+    void forget(HttpConnection *connection);
+    void sweep();
 
     Options m_options;
+    std::vector<HttpConnection *> m_connections; // served and refused, for the sweep
+    QTimer m_sweep;
     int m_open = 0;
+    int m_closingUnserved = 0;
     quint64 m_accepted = 0;
+    quint64 m_refused = 0;
 };
 
 } // namespace jb

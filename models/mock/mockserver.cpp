@@ -114,6 +114,7 @@ Status MockServer::start(const Options &options)
         [this](HttpRequest &&request, QTcpSocket *socket) { serve(std::move(request), socket); }, this);
     HttpListener::Options listening;
     listening.maxHeadBytes = mockHeadBytes;
+    listening.limits = options.limits;
     auto *listener = new HttpListener(listening, transport);
     if (!listener->listen(options.address, options.port)) {
         const QString why = listener->errorString();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "httplimits.h"
 #include "mockrouter.h"
 #include "requestlog.h"
 
@@ -34,6 +35,7 @@ public:
         quint16 port = 0; // 0: the OS picks one; port() tells which
         bool allowNonLoopback = false; // binding beyond loopback must be asked for explicitly
         int maxHoldMs = 60000; // the longest a no-answer fault keeps a connection open
+        HttpLimits limits; // what a client may take of the mock (mocks/server.json)
     };
 
     // For answers that take time (a pipe calling out): return false to let the routes answer, or

@@ -1,5 +1,6 @@
 #include "httpexchange.h"
 
+#include "chunkedbody.h"
 #include "httpclient.h"
 
 #include <QTcpSocket>
@@ -201,36 +202,19 @@ bool HttpExchange::parseHead()
 
 bool HttpExchange::parseChunks()
 {
-    QByteArray body;
-    qsizetype position = 0;
-    while (true) {
-        const qsizetype lineEnd = m_buffer.indexOf("\r\n", position);
-        if (lineEnd < 0)
-            return false;
-        bool ok = false;
-        const qint64 size = m_buffer.mid(position, lineEnd - position)
-                                .split(';')
-                                .constFirst()
-                                .trimmed()
-                                .toLongLong(&ok, 16);
-        if (!ok) {
-            failWith(u"protocol-error"_s, u"bad chunk size"_s);
-            return false;
-        }
-        if (size == 0) {
-            // the last chunk; trailers, if any, end with an empty line
-            const qsizetype end = m_buffer.indexOf("\r\n\r\n", lineEnd);
-            if (end < 0 && m_buffer.mid(lineEnd, 4) != "\r\n\r\n")
-                return false;
-            m_answer.body = body;
-            m_buffer.remove(0, (end < 0 ? lineEnd : end) + 4);
-            return true;
-        }
-        if (m_buffer.size() < lineEnd + 2 + size + 2)
-            return false;
-        body += m_buffer.mid(lineEnd + 2, size);
-        position = lineEnd + 2 + size + 2;
+    ChunkedBody chunks = ChunkedBody::decode(m_buffer);
+    switch (chunks.state) {
+    case ChunkedBody::State::Incomplete:
+        return false;
+    case ChunkedBody::State::Malformed:
+        failWith(u"protocol-error"_s, QString::fromLatin1(chunks.error));
+        return false;
+    case ChunkedBody::State::Complete:
+        break;
     }
+    m_answer.body = std::move(chunks.body);
+    m_buffer.remove(0, chunks.consumed);
+    return true;
 }
 
 void HttpExchange::socketError()

@@ -303,6 +303,10 @@ Result<PipeTrigger> parseTrigger(const QJsonValue &value)
         if (!positiveInt(
                 object, u"maxRequestBytes"_s, std::numeric_limits<qint32>::max(), trigger.maxRequestBytes))
             return R::failure(Error::Code::Schema, u"trigger.maxRequestBytes must be a positive number"_s);
+        Result<HttpLimits> limits = HttpLimits::fromJson(object.value(u"limits"_s), u"trigger.limits"_s);
+        if (!limits)
+            return R::failure(Error::Code::Schema, limits.errorString());
+        trigger.limits = limits.value();
         return trigger;
     }
     if (type == u"event") {

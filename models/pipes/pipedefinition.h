@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "httplimits.h"
 #include "jsonschema.h"
 #include "pathtemplate.h"
 
@@ -73,6 +74,7 @@ struct PipeTrigger
     PathTemplate path; // Rest, matched exactly
     int timeoutMs = defaultTimeoutMs; // the whole execution, both kinds
     qint64 maxRequestBytes = defaultMaxRequestBytes; // Rest
+    HttpLimits limits; // Rest: what a client may take of the host ("limits": {...})
     QString event; // Event
     int expirationMs = defaultExpirationMs; // Event: older events are not run
 };

@@ -10,6 +10,7 @@
 #include <QTcpSocket>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +33,24 @@ HttpHeaders withoutFraming(const HttpHeaders &headers)
             kept.append({name, value});
     }
     return kept;
+}
+
+// One listener serves every REST pipe: each limit is the most generous any trigger asks for, and
+// a connection waiting for its answer is not dropped as idle before the slowest pipe's timeout.
+HttpLimits limitsOf(const PipeCatalog &catalog)
+{
+    const QList<PipePointer> pipes = catalog.restPipes();
+    if (pipes.isEmpty())
+        return {};
+    HttpLimits limits = pipes.constFirst()->trigger.limits;
+    int slowest = 0;
+    for (const PipePointer &pipe : pipes) {
+        limits = limits.loosest(pipe->trigger.limits);
+        slowest = std::max(slowest, pipe->trigger.timeoutMs);
+    }
+    constexpr int answerMarginMs = 1000;
+    limits.idleTimeoutMs = std::max(limits.idleTimeoutMs, slowest + answerMarginMs);
+    return limits;
 }
 
 } // namespace
@@ -57,6 +76,7 @@ Result<quint16> PipeHost::listen(const QHostAddress &address, quint16 port)
         return connection.routed->maxRequestBytes;
     };
     listening.tooLargeMessage = tooLarge;
+    listening.limits = limitsOf(m_engine.catalog());
     auto *tcp = new HttpListener(std::move(listening), this);
     if (!tcp->listen(address, port)) {
         const QString why = tcp->errorString();
@@ -75,6 +95,16 @@ Result<quint16> PipeHost::listen(const QHostAddress &address, quint16 port)
 quint16 PipeHost::port() const
 {
     return m_tcp ? m_tcp->serverPort() : 0;
+}
+
+HttpLimits PipeHost::limits() const
+{
+    return m_tcp ? m_tcp->limits() : HttpLimits();
+}
+
+int PipeHost::openConnections() const
+{
+    return m_tcp ? m_tcp->openConnections() : 0;
 }
 
 QUrl PipeHost::baseUrl() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "httplimits.h"
 #include "httprequest.h"
 #include "pipecatalog.h"
 
@@ -38,6 +39,10 @@ public:
     quint16 port() const;
     QUrl baseUrl() const;
     qint64 answered() const { return m_answered; }
+    // What the listener holds clients to (the loosest of the REST triggers' limits); defaults
+    // before listen().
+    HttpLimits limits() const;
+    int openConnections() const;
 
 private:
     struct Connection

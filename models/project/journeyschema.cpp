@@ -426,7 +426,10 @@ QStringList JourneySchema::extraKeyOrder(const QString &kind, const QString &sch
         return {u"trigger"_s, u"errorEvent"_s, u"steps"_s, u"onException"_s};
     if (schemaPath == u"trigger")
         return {u"type"_s, u"method"_s, u"path"_s, u"event"_s, u"timeoutMs"_s, u"maxRequestBytes"_s,
-            u"expirationMs"_s};
+            u"expirationMs"_s, u"limits"_s};
+    if (schemaPath == u"trigger/limits")
+        return {u"headerTimeoutMs"_s, u"bodyTimeoutMs"_s, u"idleTimeoutMs"_s, u"maxHeaderBytes"_s,
+            u"maxLineBytes"_s, u"maxConnections"_s};
     const QString last = schemaPath.section(u'/', -1);
     if (last == u"steps" || last == u"onException" || last == u"otherwise")
         return {u"id"_s, u"type"_s, u"name"_s, u"when"_s, u"otherwise"_s};

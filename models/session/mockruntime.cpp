@@ -3,6 +3,7 @@
 #include "contractmockroutes.h"
 #include "core/whendone.h"
 #include "mockserver.h"
+#include "mocksettings.h"
 #include "projectdocument.h"
 #include "projectsession.h"
 #include "viaceproutes.h"
@@ -207,6 +208,14 @@ Status MockRuntime::start(quint16 port)
         m_server->stop();
     MockServer::Options options;
     options.port = port;
+    if (m_document) {
+        const Result<MockSettings> settings = MockSettings::load(m_document->folder());
+        if (!settings) {
+            Q_EMIT stateChanged(false);
+            return settings.error();
+        }
+        options.limits = settings.value().limits;
+    }
     Status started = m_server->start(options);
     if (!started && port != 0) {
         options.port = 0;

@@ -191,7 +191,7 @@ void TestHttpListener::countsConnections()
 void TestHttpListener::dropsIdleConnections()
 {
     HttpListener::Options options;
-    options.idleTimeoutMs = 200;
+    options.limits.idleTimeoutMs = 200;
     start(std::move(options));
     const auto client = connectClient();
     QVERIFY(client);

@@ -60,7 +60,7 @@ private Q_SLOTS:
     void everyAcceptedRequestIsStored()
     {
         const quint32 seed = qEnvironmentVariableIsSet("JB_KILL_SEED")
-            ? quint32(qEnvironmentVariableIntValue("JB_KILL_SEED"))
+            ? qEnvironmentVariable("JB_KILL_SEED").toUInt()
             : QRandomGenerator::global()->generate();
         qInfo("seed %u (set JB_KILL_SEED to repeat)", seed);
         QRandomGenerator random(seed);

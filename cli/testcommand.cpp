@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QSaveFile>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
@@ -147,17 +148,18 @@ int TestCommand::run(const QStringList &args, QTextStream &out, QTextStream &err
     }
     out << u"\n%1 cases, %2 failed\n"_s.arg(record.cases.size()).arg(record.failedCases());
     if (parser.isSet(junit)) {
-        QFile file(parser.value(junit));
+        // a CI server may read the report while a re-run writes it: whole or the previous one
+        QSaveFile file(parser.value(junit));
         const QByteArray xml = JUnitReport::write(record.cases, record.startedAt);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(xml) != xml.size()) {
+        if (!file.open(QIODevice::WriteOnly) || file.write(xml) != xml.size() || !file.commit()) {
             err << u"error: cannot write %1: %2"_s.arg(file.fileName(), file.errorString()) << Qt::endl;
             return 2;
         }
     }
     if (parser.isSet(html)) {
-        QFile file(parser.value(html));
+        QSaveFile file(parser.value(html));
         const QByteArray page = HtmlReport::write(record, project.manifest.value(u"name"_s).toString());
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(page) != page.size()) {
+        if (!file.open(QIODevice::WriteOnly) || file.write(page) != page.size() || !file.commit()) {
             err << u"error: cannot write %1: %2"_s.arg(file.fileName(), file.errorString()) << Qt::endl;
             return 2;
         }

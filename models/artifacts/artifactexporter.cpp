@@ -12,6 +12,10 @@
 #include <QSaveFile>
 #include <QTemporaryFile>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace jb {
@@ -78,9 +82,12 @@ Result<QStringList> ArtifactExporter::write(
         temporary.close();
         if (const Status rendered = XlsxRenderer::render(document, temporary.fileName()); !rendered)
             return rendered.error();
-        QFile::remove(path);
-        if (!temporary.rename(path))
-            return R::failure(Error::Code::Io, u"cannot write %1: %2"_s.arg(path, temporary.errorString()));
+        // rename(2) replaces the previous export in one step: never no file, never half of one
+        if (std::rename(
+                QFile::encodeName(temporary.fileName()).constData(), QFile::encodeName(path).constData())
+            != 0)
+            return R::failure(Error::Code::Io,
+                u"cannot write %1: %2"_s.arg(path, QString::fromLocal8Bit(std::strerror(errno))));
         temporary.setAutoRemove(false);
         return QStringList{path};
     }

@@ -1,5 +1,7 @@
 #include "loadevidence.h"
 
+#include "core/appendonlyfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -87,23 +89,19 @@ Result<QString> LoadEvidence::write(const QString &projectFolder, const QJsonObj
     QString stamp = run.value(u"startedAt"_s).toString();
     stamp.replace(u':', u'-');
     const QByteArray bytes = QJsonDocument(run).toJson(QJsonDocument::Indented);
-    for (int attempt = 0; attempt < 100; ++attempt) {
-        const QString name = attempt ? u"%1-%2.json"_s.arg(stamp).arg(attempt) : u"%1.json"_s.arg(stamp);
-        const QString relative = folder() + u'/' + name;
-        QFile file(project.filePath(relative));
-        // NewOnly: append-only evidence; an existing run is never overwritten
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-            if (file.exists())
-                continue;
-            return Result<QString>::failure(Error::Code::Io,
-                u"cannot write %1: %2"_s.arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
-        }
-        if (file.write(bytes) != bytes.size() || !file.flush())
-            return Result<QString>::failure(Error::Code::Io,
-                u"cannot write %1: %2"_s.arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
-        return relative;
+    // append-only evidence: an existing run is never overwritten; a second one of the same
+    // stamp is stamp-1.json
+    const Result<QString> written
+        = AppendOnlyFile::write(project.filePath(folder()), {stamp, u".json"_s, 1}, bytes);
+    if (!written) {
+        if (written.error().code == Error::Code::Refused)
+            return Result<QString>::failure(Error::Code::Io, u"too many load runs stamped %1"_s.arg(stamp));
+        return Result<QString>::failure(Error::Code::Io,
+            u"cannot write %1: %2"_s.arg(
+                QDir::toNativeSeparators(project.filePath(folder() + u'/' + stamp + u".json"_s)),
+                written.errorString()));
     }
-    return Result<QString>::failure(Error::Code::Io, u"too many load runs stamped %1"_s.arg(stamp));
+    return QString(folder() + u'/' + written.value());
 }
 
 } // namespace jb

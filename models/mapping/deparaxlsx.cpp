@@ -6,6 +6,9 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <xlsxwriter.h>
 
 using namespace Qt::StringLiterals;
@@ -95,10 +98,11 @@ Status DeParaXlsx::write(
         return Status::failure(
             Error::Code::Io, u"cannot write %1: %2"_s.arg(path, QString::fromUtf8(lxw_strerror(closed))));
     }
-    QFile::remove(path);
-    if (!QFile::rename(temporary, path)) {
+    // rename(2) replaces the old table in one step: a reader (or a kill) never finds no file, or half
+    if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
+        const QString why = QString::fromLocal8Bit(std::strerror(errno));
         QFile::remove(temporary);
-        return Status::failure(Error::Code::Io, u"cannot write %1"_s.arg(path));
+        return Status::failure(Error::Code::Io, u"cannot write %1: %2"_s.arg(path, why));
     }
     return {};
 }

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QMutex>
+#include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -48,11 +49,16 @@ Status ignoreWorkFolder(const QString &projectFolder)
                 return {};
         }
     }
-    if (!file.open(QIODevice::Append))
-        return Status::failure(Error::Code::Io, u"cannot write %1: %2"_s.arg(path, file.errorString()));
-    if (!existing.isEmpty() && !existing.endsWith('\n'))
-        file.write("\n");
-    file.write("# JourneyBench's local work files (event store): never committed\n.journeybench/\n");
+    // the whole file again, replaced in one step: a kill mid-write cannot cut the user's own lines
+    QSaveFile replacement(path);
+    QByteArray bytes = existing;
+    if (!bytes.isEmpty() && !bytes.endsWith('\n'))
+        bytes += '\n';
+    bytes += "# JourneyBench's local work files (event store): never committed\n.journeybench/\n";
+    if (!replacement.open(QIODevice::WriteOnly) || replacement.write(bytes) != bytes.size()
+        || !replacement.commit())
+        return Status::failure(
+            Error::Code::Io, u"cannot write %1: %2"_s.arg(path, replacement.errorString()));
     return {};
 }
 

@@ -1,5 +1,6 @@
 #include "testrunrecord.h"
 
+#include "core/appendonlyfile.h"
 #include "core/jsonwriter.h"
 #include "projectformat.h"
 
@@ -80,28 +81,18 @@ Result<QString> TestRunRecord::write(const QString &projectFolder) const
         safe += c.isLetterOrNumber() || c == u'-' || c == u'_' ? c : u'-';
     const QString base = startedAt.toUTC().toString(u"yyyyMMdd'T'HHmmss.zzz'Z'"_s) + u'-'
         + (safe.isEmpty() ? u"none"_s : safe);
-    const QByteArray content = toJsonBytes();
     // a name taken within the same millisecond gets a suffix: evidence is never overwritten
-    for (int attempt = 1; attempt <= 100; ++attempt) {
-        const QString relative = folder() + u'/' + base
-            + (attempt == 1 ? QString() : u'-' + QString::number(attempt)) + u".json"_s;
-        QFile file(root.filePath(relative));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-            if (file.exists())
-                continue;
-            return Result<QString>::failure(Error::Code::Io,
-                u"%1: cannot write the evidence: %2"_s.arg(file.fileName(), file.errorString()));
-        }
-        if (file.write(content) != content.size() || !file.flush()) {
-            const QString why = file.errorString();
-            file.close();
-            file.remove();
+    const Result<QString> written
+        = AppendOnlyFile::write(root.filePath(folder()), {base, u".json"_s}, toJsonBytes());
+    if (!written) {
+        if (written.error().code == Error::Code::Refused)
             return Result<QString>::failure(
-                Error::Code::Io, u"%1: cannot write the evidence: %2"_s.arg(file.fileName(), why));
-        }
-        return relative;
+                Error::Code::Io, u"%1: too many runs in one millisecond"_s.arg(base));
+        return Result<QString>::failure(Error::Code::Io,
+            u"%1: cannot write the evidence: %2"_s.arg(
+                root.filePath(folder() + u'/' + base + u".json"_s), written.errorString()));
     }
-    return Result<QString>::failure(Error::Code::Io, u"%1: too many runs in one millisecond"_s.arg(base));
+    return QString(folder() + u'/' + written.value());
 }
 
 } // namespace jb

@@ -1,5 +1,7 @@
 #include "evidencestore.h"
 
+#include "core/appendonlyfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -44,29 +46,18 @@ Result<QString> EvidenceStore::write(const ProbeRun &run) const
         return Result<QString>::failure(
             Error::Code::Io, u"%1: cannot make the evidence folder"_s.arg(root.filePath(folder())));
     const QString base = fileName(run);
-    const QByteArray content = bytes(run);
     // a name taken within the same millisecond gets a suffix: evidence is never overwritten
-    for (int attempt = 1; attempt <= 100; ++attempt) {
-        const QString name
-            = attempt == 1 ? base : base.chopped(5) + u'-' + QString::number(attempt) + u".json"_s;
-        const QString relative = folder() + u'/' + name;
-        QFile file(root.filePath(relative));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-            if (file.exists())
-                continue;
-            return Result<QString>::failure(Error::Code::Io,
-                u"%1: cannot write the evidence: %2"_s.arg(file.fileName(), file.errorString()));
-        }
-        if (file.write(content) != content.size() || !file.flush()) {
-            const QString why = file.errorString();
-            file.close();
-            file.remove();
+    const Result<QString> written
+        = AppendOnlyFile::write(root.filePath(folder()), {base.chopped(5), u".json"_s}, bytes(run));
+    if (!written) {
+        if (written.error().code == Error::Code::Refused)
             return Result<QString>::failure(
-                Error::Code::Io, u"%1: cannot write the evidence: %2"_s.arg(file.fileName(), why));
-        }
-        return relative;
+                Error::Code::Io, u"%1: too many runs in one millisecond"_s.arg(base));
+        return Result<QString>::failure(Error::Code::Io,
+            u"%1: cannot write the evidence: %2"_s.arg(
+                root.filePath(folder() + u'/' + base), written.errorString()));
     }
-    return Result<QString>::failure(Error::Code::Io, u"%1: too many runs in one millisecond"_s.arg(base));
+    return QString(folder() + u'/' + written.value());
 }
 
 QList<EvidenceStore::Entry> EvidenceStore::load(const QString &environment, QStringList *problems) const

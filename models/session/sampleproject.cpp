@@ -8,6 +8,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -118,12 +119,12 @@ Status copyFolder(const QString &source, const QString &target, const QByteArray
     }
     const QString originFile = QDir(partial).filePath(QString::fromLatin1(SampleProject::originFileName));
     QDir().mkpath(QFileInfo(originFile).absolutePath());
-    QFile marker(originFile);
-    if (!marker.open(QIODevice::WriteOnly) || marker.write(origin + '\n') < 0) {
+    QSaveFile marker(originFile);
+    const QByteArray line = origin + '\n';
+    if (!marker.open(QIODevice::WriteOnly) || marker.write(line) != line.size() || !marker.commit()) {
         QDir(partial).removeRecursively();
         return Status::failure(Error::Code::Io, u"Could not write %1."_s.arg(originFile));
     }
-    marker.close();
     if (!QDir().rename(partial, target)) {
         QDir(partial).removeRecursively();
         return Status::failure(

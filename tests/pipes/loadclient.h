@@ -45,6 +45,8 @@ public:
 
     const QList<Answer> &answers() const { return m_answers; }
     qsizetype done() const { return m_done; }
+    // requests written so far; once the server is gone, done() catches up with it and stays
+    qsizetype sent() const { return m_next; }
     qsizetype connectionsOpened() const { return m_connections.size(); }
 
 private:

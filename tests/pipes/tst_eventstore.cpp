@@ -43,6 +43,8 @@ private Q_SLOTS:
     void gitignore();
     void nothingStoredYet();
     void concurrentWriters();
+    void tornLog_data();
+    void tornLog();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -222,6 +224,75 @@ void TestEventStore::concurrentWriters()
     QCOMPARE(QSet<qint64>(all.cbegin(), all.cend()).size(), 450);
     EventStore reader(path);
     QCOMPARE(reader.count().value(), 450);
+}
+
+// What a process killed while it wrote leaves: the database and its write-ahead log as they were,
+// the log's last bytes torn or followed by garbage. The store must open, keep every transaction the
+// log holds whole, and drop the torn one, never failing the whole store.
+void TestEventStore::tornLog_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<int>("expected"); // events left of the 20, -1: any whole prefix
+
+    QTest::addRow("the log as it was") << u"none"_s << 20;
+    QTest::addRow("garbage after the last record") << u"garbage"_s << 20;
+    QTest::addRow("the last record cut short") << u"cut"_s << 19;
+    QTest::addRow("a byte of the last record changed") << u"flip"_s << 19;
+    QTest::addRow("only the log's header left") << u"header"_s << -1;
+    QTest::addRow("an empty log") << u"empty"_s << -1;
+}
+
+void TestEventStore::tornLog()
+{
+    QFETCH(QString, damage);
+    QFETCH(int, expected);
+
+    constexpr int written = 20;
+    const QString crashed = QDir(m_dir->path()).filePath(u"crashed/events.sqlite"_s);
+    {
+        // the writer stays open while its files are copied: nothing is checkpointed into the
+        // database, every event is still only in the log, as in a process killed at that moment
+        EventStore writer(file());
+        for (int i = 0; i < written; ++i)
+            QVERIFY(writer.append(u"load"_s, {{u"n"_s, i}}).ok());
+        QVERIFY(QDir().mkpath(QFileInfo(crashed).absolutePath()));
+        QVERIFY(QFile::copy(file(), crashed));
+        QVERIFY(QFile::copy(file() + u"-wal"_s, crashed + u"-wal"_s));
+    }
+    QFile log(crashed + u"-wal"_s);
+    QVERIFY(log.open(QIODevice::ReadWrite));
+    const qint64 size = log.size();
+    constexpr qint64 headerSize = 32; // SQLite's WAL header
+    QVERIFY2(size > headerSize + 4096, "the events are in the log");
+    if (damage == u"garbage") {
+        QVERIFY(log.seek(size));
+        QVERIFY(log.write(QByteArray(5000, '\x5a')) == 5000);
+    } else if (damage == u"cut") {
+        QVERIFY(log.resize(size - 10));
+    } else if (damage == u"flip") {
+        QVERIFY(log.seek(size - 100));
+        const char byte = log.read(1).at(0);
+        QVERIFY(log.seek(size - 100));
+        QVERIFY(log.putChar(char(~byte)));
+    } else if (damage == u"header") {
+        QVERIFY(log.resize(headerSize));
+    } else if (damage == u"empty") {
+        QVERIFY(log.resize(0));
+    }
+    log.close();
+
+    EventStore reader(crashed);
+    const Result<QList<StoredEvent>> events = reader.list();
+    QVERIFY2(events.ok(), qPrintable(events.errorString()));
+    if (expected >= 0)
+        QCOMPARE(events.value().size(), expected);
+    // whatever is left is whole and in order: the first events, each with its payload
+    for (qsizetype i = 0; i < events.value().size(); ++i)
+        QCOMPARE(events.value().at(i).payload.value(u"n"_s).toInt(-1), int(i));
+    // and the store takes new events after it
+    const Result<qint64> next = reader.append(u"load"_s, {{u"n"_s, int(events.value().size())}});
+    QVERIFY2(next.ok(), qPrintable(next.errorString()));
+    QCOMPARE(reader.count().value(), int(events.value().size()) + 1);
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)

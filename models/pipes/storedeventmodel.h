@@ -33,7 +33,8 @@ public:
 
     void setEvents(const QList<StoredEvent> &events);
     const QList<StoredEvent> &events() const { return m_events; }
-    const StoredEvent &event(int row) const { return m_events.at(row); }
+    // not event(): that would hide QObject::event(QEvent *)
+    const StoredEvent &eventAt(int row) const { return m_events.at(row); }
     int rowOfId(qint64 id) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

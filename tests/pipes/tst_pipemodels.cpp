@@ -236,7 +236,7 @@ void TestPipeModels::storedEvents()
     QCOMPARE(model.index(1, 0).data(StoredEventModel::IdRole).toLongLong(), 5);
     QCOMPARE(model.rowOfId(4), 2);
     QCOMPARE(model.rowOfId(99), -1);
-    QCOMPARE(model.event(0).pipe, u"sp-check"_s);
+    QCOMPARE(model.eventAt(0).pipe, u"sp-check"_s);
     QCOMPARE(model.index(0, StoredEventModel::MessageColumn).data(Qt::ToolTipRole).toString(),
         u"connection refused"_s);
     QCOMPARE(model.index(0, StoredEventModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),

@@ -365,7 +365,7 @@ void TestPipesPage::injectedFaultShowsAsAnEventThatReruns()
     events.pipeFilter()->setCurrentIndex(events.pipeFilter()->findData(u"sp-check"_s));
     QTRY_VERIFY(events.model()->rowOfId(result->errorEventId) >= 0);
     const int row = events.model()->rowOfId(result->errorEventId);
-    const StoredEvent &event = events.model()->event(row);
+    const StoredEvent &event = events.model()->eventAt(row);
     QCOMPARE(event.pipe, u"sp-check"_s);
     QCOMPARE(event.errorClass, u"connectivity"_s);
     QVERIFY(event.retriable);

@@ -218,7 +218,7 @@ void EventsPage::showSelected()
         m_rerun->setEnabled(false);
         return;
     }
-    const StoredEvent &event = m_model->event(current.row());
+    const StoredEvent &event = m_model->eventAt(current.row());
     m_details->setPlainText(QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Indented)));
     m_rerun->setEnabled(event.retriable && !event.pipe.isEmpty());
 }
@@ -228,7 +228,7 @@ void EventsPage::rerunSelected()
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid())
         return;
-    const StoredEvent &event = m_model->event(current.row());
+    const StoredEvent &event = m_model->eventAt(current.row());
     if (!event.retriable)
         return;
     const qint64 id = event.id;

@@ -9,7 +9,8 @@ using namespace Qt::StringLiterals;
 
 namespace jb {
 
-ScriptRuntime::ScriptRuntime(const PipeEnvironment &environment)
+ScriptRuntime::ScriptRuntime(const PipeEnvironment &environment, ScriptWatchdog::Limits limits)
+    : m_watchdog(limits)
 {
     const QJSValue json = m_engine.globalObject().property(u"JSON"_s);
     m_stringify = json.property(u"stringify"_s);
@@ -70,10 +71,13 @@ Status ScriptRuntime::compile(const QString &expression)
     return {};
 }
 
-QJSValue ScriptRuntime::call(const QJSValue &function, const Scope &scope)
+QJSValue ScriptRuntime::call(const QJSValue &function, const Scope &scope, ScriptWatchdog::Trip &trip)
 {
-    return function.call({scope.request, scope.steps, scope.message, m_env, m_secrets, scope.event,
+    ScriptWatchdog::Guard guard(&m_watchdog, m_engine);
+    QJSValue value = function.call({scope.request, scope.steps, scope.message, m_env, m_secrets, scope.event,
         scope.error, scope.execution, scope.item, scope.index});
+    trip = guard.end();
+    return value;
 }
 
 Result<QJSValue> ScriptRuntime::evaluateExpression(const QString &expression, const Scope &scope)
@@ -85,7 +89,11 @@ Result<QJSValue> ScriptRuntime::evaluateExpression(const QString &expression, co
             return compiled.error();
         it = m_functions.constFind(expression);
     }
-    const QJSValue value = call(*it, scope);
+    ScriptWatchdog::Trip trip = ScriptWatchdog::Trip::None;
+    const QJSValue value = call(*it, scope, trip);
+    if (trip != ScriptWatchdog::Trip::None)
+        return Result<QJSValue>::failure(Error::Code::Timeout,
+            u"%1 in {{ %2 }}"_s.arg(ScriptWatchdog::describe(trip, m_watchdog.limits()), expression));
     if (value.isError())
         return Result<QJSValue>::failure(
             Error::Code::Internal, u"%1 in {{ %2 }}"_s.arg(value.toString(), expression));
@@ -185,12 +193,14 @@ QJsonValue ScriptRuntime::toJson(const QJSValue &value)
         return value.toNumber();
     if (value.isNull())
         return QJsonValue::Null;
+    ScriptWatchdog::Guard guard(&m_watchdog, m_engine); // a getter is a script too
     const QJsonValue converted = m_engine.fromScriptValue<QJsonValue>(value);
     return converted.isUndefined() ? QJsonValue(QJsonValue::Null) : converted;
 }
 
 QByteArray ScriptRuntime::stringify(const QJSValue &value)
 {
+    ScriptWatchdog::Guard guard(&m_watchdog, m_engine); // getters and toJSON run here
     const QJSValue text = m_stringify.call({value});
     return text.isString() ? text.toString().toUtf8() : QByteArray("null");
 }

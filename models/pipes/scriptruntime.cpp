@@ -47,6 +47,10 @@ ScriptRuntime::ScriptRuntime(const PipeEnvironment &environment, ScriptWatchdog:
     for (auto it = environment.secrets().cbegin(); it != environment.secrets().cend(); ++it)
         secrets.setProperty(it.key(), it.value());
     m_secrets = frozenObject(secrets);
+    // executions share the engine: a global one script made (`leak = request.body`, a replaced
+    // JSON) would be there for the next request's scripts. The global object is frozen: scripts
+    // keep their own variables inside their function.
+    m_engine.evaluate(u"Object.freeze(this)"_s);
 }
 
 QJSValue ScriptRuntime::frozenObject(const QJSValue &value)

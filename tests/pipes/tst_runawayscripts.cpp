@@ -40,6 +40,8 @@ private Q_SLOTS:
     void watchdogCostOnTheNormalPath();
     void isolation_data();
     void isolation();
+    void nothingCarriesOverBetweenScripts_data();
+    void nothingCarriesOverBetweenScripts();
     void runaway_data();
     void runaway();
     void othersServedMeanwhile();
@@ -190,6 +192,42 @@ void TestRunawayScripts::isolation()
     }
     QVERIFY2(value.ok(), qPrintable(value.errorString()));
     QCOMPARE(runtime.toText(value.value()), expected);
+}
+
+void TestRunawayScripts::nothingCarriesOverBetweenScripts_data()
+{
+    QTest::addColumn<QString>("first"); // what one script tries
+    QTest::addColumn<QString>("then"); // what a later script sees
+    QTest::addColumn<QString>("expected");
+
+    QTest::addRow("an implicit global")
+        << u"(function () { leak = 'secret'; return 1; })()"_s << u"typeof leak"_s << u"undefined"_s;
+    QTest::addRow("a global through this")
+        << u"(function () { this.leak = 'secret'; return 1; })()"_s << u"typeof leak"_s << u"undefined"_s;
+    QTest::addRow("a replaced built-in")
+        << u"(function () { JSON = { stringify: () => 'forged' }; return 1; })()"_s
+        << u"JSON.stringify({a: 1})"_s << uR"({"a":1})"_s;
+    QTest::addRow("a changed env") << u"(function () { env.plain = 'changed'; env.added = 1; return 1; })()"_s
+                                   << u"env.plain + typeof env.added"_s << u"valueundefined"_s;
+    QTest::addRow("a strict-mode global throws")
+        << u"(function () { 'use strict'; try { this.x = 1; } catch (e) {} return 1; })()"_s
+        << u"(function () { 'use strict'; try { Function('return this')().leak = 1; return 'set'; } catch (e) { return e.name; } })()"_s
+        << u"TypeError"_s;
+}
+
+void TestRunawayScripts::nothingCarriesOverBetweenScripts()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, then);
+    QFETCH(QString, expected);
+    PipeEnvironment environment;
+    environment.setVariable(u"plain"_s, u"value"_s);
+    ScriptRuntime runtime(environment);
+    const Result<QJSValue> tried = runtime.evaluateExpression(first, {});
+    QVERIFY2(tried.ok(), qPrintable(tried.errorString()));
+    const Result<QJSValue> seen = runtime.evaluateExpression(then, {});
+    QVERIFY2(seen.ok(), qPrintable(seen.errorString()));
+    QCOMPARE(runtime.toText(seen.value()), expected);
 }
 
 void TestRunawayScripts::runaway_data()

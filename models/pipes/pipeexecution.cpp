@@ -425,10 +425,42 @@ void PipeExecution::deadline(bool inStep)
         504, {{"Content-Type", jsonType.toByteArray()}}, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
+bool PipeExecution::answerWithMessage()
+{
+    // no respond step: the last message is the answer, as a REST trigger gives it back
+    PipeResult answer;
+    answer.status = 200;
+    if (m_scope.message.isString()) {
+        answer.headers = {{"Content-Type", textType.toByteArray()}};
+        answer.body = m_scope.message.toString().toUtf8();
+        m_response = std::move(answer);
+        return true;
+    }
+    answer.headers = {{"Content-Type", jsonType.toByteArray()}};
+    ScriptWatchdog &watchdog = m_runtime.watchdog();
+    watchdog.watchUntil(m_deadlineAt);
+    answer.body = m_runtime.stringify(m_scope.message);
+    switch (watchdog.takeTrip()) {
+    case ScriptWatchdog::Trip::None:
+        m_response = std::move(answer);
+        return true;
+    case ScriptWatchdog::Trip::Deadline:
+        deadline();
+        return false;
+    case ScriptWatchdog::Trip::Memory:
+        m_error = PipeError{m_running.step ? m_running.step->id : QString(), PipeError::Class::Volume,
+            u"script-memory"_s, ScriptWatchdog::describe(ScriptWatchdog::Trip::Memory, watchdog.limits()), 0};
+        return true; // answered as an unanswered failure
+    }
+    return true;
+}
+
 void PipeExecution::finish()
 {
     if (m_finished)
         return;
+    if (!m_response && !m_error && !answerWithMessage())
+        return; // the timeout's answer finished the run
     m_finished = true;
     m_deadline.stop();
     PipeResult result;
@@ -440,16 +472,6 @@ void PipeExecution::finish()
         result.headers = {{"Content-Type", jsonType.toByteArray()}};
         result.body = QJsonDocument(QJsonObject{{u"error"_s, m_error->message}, {u"executionKey"_s, m_key}})
                           .toJson(QJsonDocument::Compact);
-    } else {
-        // no respond step: the last message is the answer, as a REST trigger gives it back
-        result.status = 200;
-        if (m_scope.message.isString()) {
-            result.headers = {{"Content-Type", textType.toByteArray()}};
-            result.body = m_scope.message.toString().toUtf8();
-        } else {
-            result.headers = {{"Content-Type", jsonType.toByteArray()}};
-            result.body = m_runtime.stringify(m_scope.message);
-        }
     }
     result.executionKey = m_key;
     result.pipeId = m_order.pipe->id;

@@ -77,8 +77,12 @@ private:
     {
         m_runtime.watchdog().watchUntil(m_deadlineAt);
         StepOutcome outcome = work();
-        if (!overran())
-            apply(std::move(outcome));
+        if (overran())
+            return;
+        apply(std::move(outcome));
+        // applying runs scripts too: getters, as the trace's copy of the output reads them
+        if (!m_finished)
+            overran();
     }
     bool overran();
     void wait(StepOutcome::Work work);
@@ -100,6 +104,9 @@ private:
     // `inStep`: a script of the running step was interrupted, which the trace shows as failed.
     void deadline(bool inStep = false);
     void finish();
+    // The last message as the answer (no respond step), its JSON made under the deadline; false
+    // when a script (a getter) overran it, and the timeout answered instead.
+    bool answerWithMessage();
     void respondWith(int status, const HttpHeaders &headers, QByteArray body);
 
     QJsonValue traceValue(const QJSValue &value);

@@ -274,6 +274,8 @@ void TestRunawayScripts::runaway_data()
         {"getter run by the answer's JSON",
             R"([{"id": "r", "type": "respond", "body": "{{ ({ get x() { for (;;) {} } }) }}"}])", 400, 504,
             u"pipe-timeout"_s, late, 3000},
+        {"getter in the last message (its trace and JSON)", set("({ get x() { for (;;) {} } })"), 400, 504,
+            u"pipe-timeout"_s, late, 3000},
         // the deadline is far: the memory bound stops it
         {"endless allocation", set(endlessAllocation), 20000, 500, u"script-memory"_s,
             u"grew the memory by more than 256 MiB"_s, 10000},
@@ -321,6 +323,9 @@ void TestRunawayScripts::runaway()
     QTemporaryDir storeDir;
     PipeEngine::Options options;
     options.workers = 1; // the normal request afterwards runs on the worker the runaway held
+    // traced on REST, not on events: a getter is read by the trace's copy in one, by the JSON of
+    // the answer in the other
+    options.trace = !event;
     options.storeFile = storeDir.filePath(u"events.sqlite"_s);
     options.scriptMemoryBytes = memoryBound;
     PipeEngine engine(catalog, PipeEnvironment(), options);

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void watchdog_data();
     void watchdog();
     void watchdogCostOnTheNormalPath();
+    void interruptionNeverLandsOnTheNextEvaluation();
     void isolation_data();
     void isolation();
     void nothingCarriesOverBetweenScripts_data();
@@ -123,6 +124,34 @@ void TestRunawayScripts::watchdogCostOnTheNormalPath()
     QCOMPARE(tripped, 0);
     QCOMPARE(sum, 2.0 * (double(count) * (count - 1) / 2 + count));
     QVERIFY(!engine.isInterrupted());
+}
+
+void TestRunawayScripts::interruptionNeverLandsOnTheNextEvaluation()
+{
+    // evaluations that end about when their deadline passes, so that the watchdog often fires
+    // while they finish: the evaluation after each, with no deadline, is never interrupted
+    ScriptWatchdog watchdog(ScriptWatchdog::Limits{0, 1});
+    QJSEngine engine;
+    const QJSValue spin = engine.evaluate(
+        u"(function (ms) { const end = Date.now() + ms; let n = 0; while (Date.now() < end) ++n; return n; })"_s);
+    const QJSValue add = engine.evaluate(u"(function (a, b) { return a + b; })"_s);
+    int interrupted = 0;
+    for (int i = 0; i < 400; ++i) {
+        watchdog.watchUntil(QDeadlineTimer(1 + i % 3, Qt::PreciseTimer));
+        {
+            ScriptWatchdog::Guard guard(&watchdog, engine);
+            spin.call({2});
+            interrupted += guard.end() == Trip::Deadline;
+        }
+        QVERIFY(!engine.isInterrupted());
+        watchdog.watchUntil(QDeadlineTimer(QDeadlineTimer::Forever));
+        ScriptWatchdog::Guard guard(&watchdog, engine);
+        const QJSValue sum = add.call({i, 1});
+        QCOMPARE(guard.end(), Trip::None);
+        QCOMPARE(sum.toInt(), i + 1);
+    }
+    qInfo("%d of 400 interrupted", interrupted);
+    QVERIFY(interrupted > 0); // the race was run
 }
 
 void TestRunawayScripts::isolation_data()

@@ -22,10 +22,11 @@ namespace jb {
 // One per thread that runs scripts, shared by every engine of that thread (the pipe runtime's and
 // the mapping runners'). Guards are made on that thread only.
 //
-// Cost on the normal path: arming and disarming are three atomic operations, with no lock and no
-// wake-up, while the watchdog's thread is awake. It polls every `pollMs` (reading /proc/self/statm
-// only while an evaluation is armed) and parks after a second with nothing armed; the first
-// evaluation after that wakes it once (one mutex and one notify).
+// Cost on the normal path: arming is two relaxed stores, one sequentially consistent store and a
+// load; disarming one exchange: no lock and no wake-up while the watchdog's thread is awake. It
+// polls every `pollMs` (reading /proc/self/statm only while an evaluation is armed) and parks
+// after a second with nothing armed; the first evaluation after that wakes it once (one mutex and
+// one notify).
 class ScriptWatchdog final
 {
 public:

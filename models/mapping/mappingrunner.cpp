@@ -2,6 +2,7 @@
 
 #include "jsonscalars.h"
 #include "mappingplan.h"
+#include "scriptwatchdog.h"
 
 #include <QJSEngine>
 #include <QJsonArray>
@@ -11,10 +12,12 @@ using namespace Qt::StringLiterals;
 
 namespace jb {
 
-MappingRunner::MappingRunner(std::shared_ptr<const MappingPlan> plan, QJsonObject environment)
+MappingRunner::MappingRunner(
+    std::shared_ptr<const MappingPlan> plan, QJsonObject environment, ScriptWatchdog *watchdog)
     : m_plan(std::move(plan))
     , m_validator(m_plan->validator())
     , m_environment(std::move(environment))
+    , m_watchdog(watchdog)
 { }
 
 MappingRunner::~MappingRunner()
@@ -64,7 +67,11 @@ Result<QJsonValue> MappingRunner::evaluate(int index, const QJsonValue &value)
     }
     const QJSValue argument
         = value.isUndefined() ? QJSValue(QJSValue::UndefinedValue) : m_engine->toScriptValue(value);
+    ScriptWatchdog::Guard guard(m_watchdog, *m_engine);
     const QJSValue result = m_functions[index].call({argument, m_recordValue, m_environmentValue});
+    if (const ScriptWatchdog::Trip trip = guard.end(); trip != ScriptWatchdog::Trip::None)
+        return Result<QJsonValue>::failure(
+            Error::Code::Timeout, u"js: "_s + ScriptWatchdog::describe(trip, m_watchdog->limits()));
     if (m_engine->isInterrupted())
         return Result<QJsonValue>::failure(Error::Code::Refused, u"js: interrupted"_s);
     if (result.isError())

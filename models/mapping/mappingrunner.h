@@ -14,6 +14,7 @@ class QJSEngine;
 namespace jb {
 
 class MappingPlan;
+class ScriptWatchdog;
 
 // Applies a compiled plan to records on one thread: it owns that thread's QJSEngine (made on the
 // first JavaScript transform) and its copy of the validator. Never share one between threads;
@@ -27,8 +28,11 @@ public:
         Fields, // also each rule's input and output: the preview
     };
 
-    // `environment` is what scripts see as env (an environment's variables, by name).
-    explicit MappingRunner(std::shared_ptr<const MappingPlan> plan, QJsonObject environment = {});
+    // `environment` is what scripts see as env (an environment's variables, by name). With a
+    // `watchdog` (the thread's, which outlives the runner), each script runs under it: past its
+    // deadline or memory bound the script fails "interrupted", as interrupt() makes it.
+    explicit MappingRunner(std::shared_ptr<const MappingPlan> plan, QJsonObject environment = {},
+        ScriptWatchdog *watchdog = nullptr);
     ~MappingRunner() override;
     Q_DISABLE_COPY_MOVE(MappingRunner)
 
@@ -47,6 +51,7 @@ private:
     std::shared_ptr<const MappingPlan> m_plan;
     ContractValidator m_validator;
     QJsonObject m_environment;
+    ScriptWatchdog *m_watchdog = nullptr;
     std::unique_ptr<QJSEngine> m_engine;
     std::atomic<QJSEngine *> m_liveEngine = nullptr;
     std::atomic<bool> m_interrupted = false;

@@ -47,6 +47,7 @@ PipeEngine::PipeEngine(
     setup.environment = m_environment;
     setup.storeFile = m_options.storeFile;
     setup.projectFolder = m_options.projectFolder;
+    setup.scriptLimits.memoryBytes = m_options.scriptMemoryBytes;
     for (const PipePointer &pipe : m_catalog->pipes()) {
         for (const QString &expression : pipe->expressions()) {
             if (!setup.expressions.contains(expression))

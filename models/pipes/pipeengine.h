@@ -5,6 +5,7 @@
 #include "pipeenvironment.h"
 #include "piperequest.h"
 #include "piperesult.h"
+#include "scriptwatchdog.h"
 
 #include <QFuture>
 #include <QHash>
@@ -37,6 +38,9 @@ public:
         bool trace = true; // a server under load turns it off
         QString storeFile; // default: <project>/.journeybench/events.sqlite
         QString projectFolder; // gets the work folder in its .gitignore when the store is created
+        // How much one script evaluation may grow the process's resident memory before it is
+        // interrupted (0: no bound); its deadline is the pipe's timeout.
+        qint64 scriptMemoryBytes = ScriptWatchdog::Limits{}.memoryBytes;
     };
     using Callback = std::function<void(const PipeResult &)>;
 

@@ -52,7 +52,7 @@ PipeExecution::PipeExecution(PipeWorker &worker, ExecutionOrder order, QObject *
           m_order.request.event.toObject()}
 {
     m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, &PipeExecution::deadline);
+    connect(&m_deadline, &QTimer::timeout, this, [this] { deadline(); });
 }
 
 PipeExecution::~PipeExecution()
@@ -81,6 +81,7 @@ void PipeExecution::start()
     m_scope.execution = execution;
     m_frames.append({&pipe.steps, 0, 0});
     m_deadline.start(pipe.trigger.timeoutMs);
+    m_deadlineAt = QDeadlineTimer(pipe.trigger.timeoutMs, Qt::PreciseTimer);
     advance();
 }
 
@@ -110,7 +111,25 @@ void PipeExecution::runStep(const StepDefinition &step, int depth)
     m_running.step = &step;
     m_running.depth = depth;
     m_running.clock.start();
-    apply(outcomeOf(step));
+    applyWatched([&] { return outcomeOf(step); });
+}
+
+bool PipeExecution::overran()
+{
+    ScriptWatchdog &watchdog = m_runtime.watchdog();
+    switch (watchdog.takeTrip()) {
+    case ScriptWatchdog::Trip::None:
+        return false;
+    case ScriptWatchdog::Trip::Deadline:
+        deadline(true);
+        return true;
+    case ScriptWatchdog::Trip::Memory:
+        // not a timeout: the same request would grow the memory again, so not retriable either
+        fail(PipeError{{}, PipeError::Class::Volume, u"script-memory"_s,
+            ScriptWatchdog::describe(ScriptWatchdog::Trip::Memory, watchdog.limits()), 0});
+        return true;
+    }
+    return false;
 }
 
 StepOutcome PipeExecution::outcomeOf(const StepDefinition &step)
@@ -168,7 +187,7 @@ void PipeExecution::wait(StepOutcome::Work work)
             if (m_finished)
                 return; // the trigger's timeout answered meanwhile
             m_waiting = false;
-            apply(then());
+            applyWatched(then);
             advance();
         });
     } else {
@@ -289,7 +308,7 @@ void PipeExecution::httpDone(const HttpOutcome &outcome)
     m_call->deleteLater();
     m_call = nullptr;
     m_waiting = false;
-    apply(HttpStep::finish(m_context, outcome));
+    applyWatched([&] { return HttpStep::finish(m_context, outcome); });
     advance();
 }
 
@@ -298,7 +317,7 @@ void PipeExecution::databaseDone(const DatabaseOutcome &outcome)
     if (m_finished)
         return; // the trigger's timeout answered meanwhile
     m_waiting = false;
-    apply(DatabaseStep::finish(m_context, outcome));
+    applyWatched([&] { return DatabaseStep::finish(m_context, outcome); });
     advance();
 }
 
@@ -382,14 +401,14 @@ bool PipeExecution::catchInLoop(const PipeError &error)
     return true;
 }
 
-void PipeExecution::deadline()
+void PipeExecution::deadline(bool inStep)
 {
     if (m_finished)
         return;
     delete m_call;
     const QString message = u"the pipe did not finish within %1 ms"_s.arg(m_order.pipe->trigger.timeoutMs);
     PipeError error{{}, PipeError::Class::Connectivity, u"pipe-timeout"_s, message, 0};
-    if (m_waiting && m_running.step) {
+    if ((m_waiting || inStep) && m_running.step) {
         error.step = m_running.step->id;
         QJSValue output = m_runtime.newObject();
         output.setProperty(u"success"_s, false);
@@ -406,10 +425,42 @@ void PipeExecution::deadline()
         504, {{"Content-Type", jsonType.toByteArray()}}, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
+bool PipeExecution::answerWithMessage()
+{
+    // no respond step: the last message is the answer, as a REST trigger gives it back
+    PipeResult answer;
+    answer.status = 200;
+    if (m_scope.message.isString()) {
+        answer.headers = {{"Content-Type", textType.toByteArray()}};
+        answer.body = m_scope.message.toString().toUtf8();
+        m_response = std::move(answer);
+        return true;
+    }
+    answer.headers = {{"Content-Type", jsonType.toByteArray()}};
+    ScriptWatchdog &watchdog = m_runtime.watchdog();
+    watchdog.watchUntil(m_deadlineAt);
+    answer.body = m_runtime.stringify(m_scope.message);
+    switch (watchdog.takeTrip()) {
+    case ScriptWatchdog::Trip::None:
+        m_response = std::move(answer);
+        return true;
+    case ScriptWatchdog::Trip::Deadline:
+        deadline();
+        return false;
+    case ScriptWatchdog::Trip::Memory:
+        m_error = PipeError{m_running.step ? m_running.step->id : QString(), PipeError::Class::Volume,
+            u"script-memory"_s, ScriptWatchdog::describe(ScriptWatchdog::Trip::Memory, watchdog.limits()), 0};
+        return true; // answered as an unanswered failure
+    }
+    return true;
+}
+
 void PipeExecution::finish()
 {
     if (m_finished)
         return;
+    if (!m_response && !m_error && !answerWithMessage())
+        return; // the timeout's answer finished the run
     m_finished = true;
     m_deadline.stop();
     PipeResult result;
@@ -421,16 +472,6 @@ void PipeExecution::finish()
         result.headers = {{"Content-Type", jsonType.toByteArray()}};
         result.body = QJsonDocument(QJsonObject{{u"error"_s, m_error->message}, {u"executionKey"_s, m_key}})
                           .toJson(QJsonDocument::Compact);
-    } else {
-        // no respond step: the last message is the answer, as a REST trigger gives it back
-        result.status = 200;
-        if (m_scope.message.isString()) {
-            result.headers = {{"Content-Type", textType.toByteArray()}};
-            result.body = m_scope.message.toString().toUtf8();
-        } else {
-            result.headers = {{"Content-Type", jsonType.toByteArray()}};
-            result.body = m_runtime.stringify(m_scope.message);
-        }
     }
     result.executionKey = m_key;
     result.pipeId = m_order.pipe->id;

@@ -8,6 +8,7 @@
 #include "stepcontext.h"
 #include "stepoutcome.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -69,6 +70,21 @@ private:
     // The override for the step, when the order has one, else its kind's run.
     StepOutcome outcomeOf(const StepDefinition &step);
     void apply(StepOutcome outcome);
+    // Applies what a step's synchronous part (templates, conditions, mapping scripts) gave, run
+    // under the execution's deadline by `work`, unless the watchdog interrupted a script of it:
+    // then the step ends as the trigger's timeout (or the memory bound) ends it.
+    template <typename Work> void applyWatched(Work work)
+    {
+        m_runtime.watchdog().watchUntil(m_deadlineAt);
+        StepOutcome outcome = work();
+        if (overran())
+            return;
+        apply(std::move(outcome));
+        // applying runs scripts too: getters, as the trace's copy of the output reads them
+        if (!m_finished)
+            overran();
+    }
+    bool overran();
     void wait(StepOutcome::Work work);
     void httpDone(const HttpOutcome &outcome);
     void databaseDone(const DatabaseOutcome &outcome);
@@ -85,8 +101,12 @@ private:
     void skipRemaining();
     void skipFrames(qsizetype from); // lists the unreached steps of frames `from`.. as skipped
     void enterException(const PipeError &error);
-    void deadline();
+    // `inStep`: a script of the running step was interrupted, which the trace shows as failed.
+    void deadline(bool inStep = false);
     void finish();
+    // The last message as the answer (no respond step), its JSON made under the deadline; false
+    // when a script (a getter) overran it, and the timeout answered instead.
+    bool answerWithMessage();
     void respondWith(int status, const HttpHeaders &headers, QByteArray body);
 
     QJsonValue traceValue(const QJSValue &value);
@@ -101,7 +121,8 @@ private:
     std::vector<ForEachLoop> m_loops; // innermost last
     Running m_running;
     QElapsedTimer m_clock;
-    QTimer m_deadline;
+    QTimer m_deadline; // answers when the thread is free; the watchdog when a script holds it
+    QDeadlineTimer m_deadlineAt;
     QPointer<HttpCall> m_call;
     bool m_inException = false;
     bool m_finished = false;

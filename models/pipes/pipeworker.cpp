@@ -35,7 +35,7 @@ PipeWorker::~PipeWorker() = default;
 
 void PipeWorker::initialize()
 {
-    m_runtime = std::make_unique<ScriptRuntime>(m_setup.environment);
+    m_runtime = std::make_unique<ScriptRuntime>(m_setup.environment, m_setup.scriptLimits);
     for (const QString &expression : std::as_const(m_setup.expressions)) {
         const Status compiled = m_runtime->compile(expression);
         if (!compiled)
@@ -101,7 +101,8 @@ MappingRunner *PipeWorker::mappingRunner(const QString &id)
     QJsonObject variables;
     for (const auto &[name, value] : m_setup.environment.variables())
         variables.insert(name, value);
-    auto runner = std::make_unique<MappingRunner>(std::move(plan), variables);
+    // under this thread's watchdog: an endless loop in a transform holds the worker like one in a template
+    auto runner = std::make_unique<MappingRunner>(std::move(plan), variables, &m_runtime->watchdog());
     return m_mappers.emplace(id, std::move(runner)).first->second.get();
 }
 

@@ -4,6 +4,7 @@
 #include "executionorder.h"
 #include "pipeenvironment.h"
 #include "piperesult.h"
+#include "scriptwatchdog.h"
 
 #include <QObject>
 
@@ -33,6 +34,7 @@ public:
         QStringList expressions; // compiled up front so that the first request is as fast as the rest
         QString storeFile;
         QString projectFolder; // gets a .gitignore for the work folder when the store is created
+        ScriptWatchdog::Limits scriptLimits;
     };
 
     explicit PipeWorker(Setup setup);

@@ -9,7 +9,8 @@ using namespace Qt::StringLiterals;
 
 namespace jb {
 
-ScriptRuntime::ScriptRuntime(const PipeEnvironment &environment)
+ScriptRuntime::ScriptRuntime(const PipeEnvironment &environment, ScriptWatchdog::Limits limits)
+    : m_watchdog(limits)
 {
     const QJSValue json = m_engine.globalObject().property(u"JSON"_s);
     m_stringify = json.property(u"stringify"_s);
@@ -46,6 +47,10 @@ ScriptRuntime::ScriptRuntime(const PipeEnvironment &environment)
     for (auto it = environment.secrets().cbegin(); it != environment.secrets().cend(); ++it)
         secrets.setProperty(it.key(), it.value());
     m_secrets = frozenObject(secrets);
+    // executions share the engine: a global one script made (`leak = request.body`, a replaced
+    // JSON) would be there for the next request's scripts. The global object is frozen: scripts
+    // keep their own variables inside their function.
+    m_engine.evaluate(u"Object.freeze(this)"_s);
 }
 
 QJSValue ScriptRuntime::frozenObject(const QJSValue &value)
@@ -70,10 +75,13 @@ Status ScriptRuntime::compile(const QString &expression)
     return {};
 }
 
-QJSValue ScriptRuntime::call(const QJSValue &function, const Scope &scope)
+QJSValue ScriptRuntime::call(const QJSValue &function, const Scope &scope, ScriptWatchdog::Trip &trip)
 {
-    return function.call({scope.request, scope.steps, scope.message, m_env, m_secrets, scope.event,
+    ScriptWatchdog::Guard guard(&m_watchdog, m_engine);
+    QJSValue value = function.call({scope.request, scope.steps, scope.message, m_env, m_secrets, scope.event,
         scope.error, scope.execution, scope.item, scope.index});
+    trip = guard.end();
+    return value;
 }
 
 Result<QJSValue> ScriptRuntime::evaluateExpression(const QString &expression, const Scope &scope)
@@ -85,7 +93,11 @@ Result<QJSValue> ScriptRuntime::evaluateExpression(const QString &expression, co
             return compiled.error();
         it = m_functions.constFind(expression);
     }
-    const QJSValue value = call(*it, scope);
+    ScriptWatchdog::Trip trip = ScriptWatchdog::Trip::None;
+    const QJSValue value = call(*it, scope, trip);
+    if (trip != ScriptWatchdog::Trip::None)
+        return Result<QJSValue>::failure(Error::Code::Timeout,
+            u"%1 in {{ %2 }}"_s.arg(ScriptWatchdog::describe(trip, m_watchdog.limits()), expression));
     if (value.isError())
         return Result<QJSValue>::failure(
             Error::Code::Internal, u"%1 in {{ %2 }}"_s.arg(value.toString(), expression));
@@ -185,12 +197,14 @@ QJsonValue ScriptRuntime::toJson(const QJSValue &value)
         return value.toNumber();
     if (value.isNull())
         return QJsonValue::Null;
+    ScriptWatchdog::Guard guard(&m_watchdog, m_engine); // a getter is a script too
     const QJsonValue converted = m_engine.fromScriptValue<QJsonValue>(value);
     return converted.isUndefined() ? QJsonValue(QJsonValue::Null) : converted;
 }
 
 QByteArray ScriptRuntime::stringify(const QJSValue &value)
 {
+    ScriptWatchdog::Guard guard(&m_watchdog, m_engine); // getters and toJSON run here
     const QJSValue text = m_stringify.call({value});
     return text.isString() ? text.toString().toUtf8() : QByteArray("null");
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "scriptwatchdog.h"
 #include "templatetext.h"
 
 #include <QHash>
@@ -14,8 +15,9 @@ class PipeEnvironment;
 
 // One JavaScript engine and what is compiled in it: every expression becomes, once, a function
 // of the context (request, steps, message, env, secrets, event, error, execution, item, index), and
-// each run
-// only calls it. A worker thread owns one; a QJSEngine must stay on the thread that made it.
+// each run only calls it. A worker thread owns one; a QJSEngine must stay on the thread that made
+// it. Every evaluation runs under the runtime's watchdog: past its deadline or its memory bound the
+// evaluation fails ("interrupted") and the watchdog's takeTrip() says why.
 class ScriptRuntime final
 {
 public:
@@ -32,10 +34,13 @@ public:
         QJSValue index; // inside a for-each: its position, from 0
     };
 
-    explicit ScriptRuntime(const PipeEnvironment &environment);
+    explicit ScriptRuntime(const PipeEnvironment &environment, ScriptWatchdog::Limits limits = {});
     Q_DISABLE_COPY_MOVE(ScriptRuntime)
 
     QJSEngine &engine() { return m_engine; }
+    // This thread's watchdog: an execution sets its deadline before running steps; the mapping
+    // runners of the thread share it.
+    ScriptWatchdog &watchdog() { return m_watchdog; }
 
     // Compiles `expression` (cached); the syntax error when it does not compile.
     Status compile(const QString &expression);
@@ -58,10 +63,11 @@ public:
     QJSValue newObject() { return m_engine.newObject(); }
 
 private:
-    QJSValue call(const QJSValue &function, const Scope &scope);
+    QJSValue call(const QJSValue &function, const Scope &scope, ScriptWatchdog::Trip &trip);
     Result<QJSValue> evaluateText(const QString &text, const Scope &scope);
     QJSValue frozenObject(const QJSValue &value);
 
+    ScriptWatchdog m_watchdog; // first: it outlives the engine it may interrupt
     QJSEngine m_engine;
     QHash<QString, QJSValue> m_functions; // expression -> compiled function
     QHash<QString, TemplateText> m_templates; // setting string -> parsed template

@@ -9,6 +9,7 @@
 #include "mappingtesting.h"
 #include "projectloader.h"
 #include "samplerecords.h"
+#include "scriptwatchdog.h"
 
 #include <QBuffer>
 
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void bulkSameForAnyThreads();
     void bulkRecords();
     void catalog();
+    void runawayTransform();
 };
 
 void TestMappingEngine::sampleRows()
@@ -441,6 +443,49 @@ void TestMappingEngine::catalog()
     MappingRunner runner(catalog.plan(u"customers"_s), catalog.environment());
     QVERIFY(
         runner.map(SampleRecords::fromContract(catalog.plan(u"customers"_s)->source()).constFirst()).ok());
+}
+
+void TestMappingEngine::runawayTransform()
+{
+    // a transform that never ends, under the thread's watchdog (as a pipe worker runs mappings):
+    // interrupted at the deadline, a field error, and the same runner maps the next record
+    ProjectData project = sampleProject();
+    EntityRecord runaway;
+    runaway.kind = u"mapping"_s;
+    runaway.path = u"mappings/runaway.json"_s;
+    runaway.data = QJsonObject{{u"id"_s, u"runaway"_s}, {u"sourceContract"_s, u"customers-row"_s},
+        {u"targetContract"_s, u"portal-customer"_s},
+        {u"rules"_s,
+            QJsonArray{QJsonObject{{u"target"_s, u"id"_s}, {u"source"_s, u"customerid"_s},
+                {u"transforms"_s,
+                    QJsonArray{QJsonObject{{u"op"_s, u"js"_s},
+                        {u"expression"_s,
+                            u"record.loop ? (function () { for (;;) {} })() : String(value)"_s}}}}}}}};
+    project.entities.append(runaway);
+    QStringList problems;
+    const MappingCatalog catalog
+        = MappingCatalog::build(project.entities, project.folder, u"test"_s, &problems);
+    QVERIFY2(catalog.plan(u"runaway"_s), qPrintable(problems.join(u'\n')));
+    ScriptWatchdog watchdog;
+    MappingRunner runner(catalog.plan(u"runaway"_s), catalog.environment(), &watchdog);
+    QJsonObject record = SampleRecords::fromContract(catalog.plan(u"runaway"_s)->source()).constFirst();
+    record.insert(u"customerid"_s, 1001);
+    record.insert(u"loop"_s, true);
+    watchdog.watchUntil(QDeadlineTimer(200));
+    QElapsedTimer clock;
+    clock.start();
+    const MappedRecord looped = runner.map(record);
+    const qint64 tookMs = clock.elapsed();
+    QVERIFY2(tookMs >= 195 && tookMs < 3000, qPrintable(QString::number(tookMs)));
+    QCOMPARE(int(watchdog.takeTrip()), int(ScriptWatchdog::Trip::Deadline));
+    QVERIFY(!looped.errors.isEmpty());
+    QCOMPARE(looped.errors.constFirst().field, u"id"_s);
+    QCOMPARE(looped.errors.constFirst().rule, u"js: the script was interrupted: it ran past the deadline"_s);
+    record.remove(u"loop"_s);
+    watchdog.watchUntil(QDeadlineTimer(5000));
+    const MappedRecord mapped = runner.map(record);
+    QCOMPARE(mapped.object.value(u"id"_s).toString(), u"1001"_s);
+    QCOMPARE(int(watchdog.takeTrip()), int(ScriptWatchdog::Trip::None));
 }
 
 QTEST_GUILESS_MAIN(TestMappingEngine)

@@ -44,6 +44,7 @@ Result<TestRunPlan> TestRunPlan::prepare(const ProjectData &project, const Optio
     record.environment = options.environment;
     record.toolVersion = u"journeybench "_s + QStringLiteral(JB_VERSION);
     record.coverageMin = options.coverageMin;
+    record.partial = !options.suites.isEmpty() || !options.cases.isEmpty();
     QStringList measured{u"environment/"_s + options.environment};
     for (const UnitTestRunner::Plan &suitePlan : std::as_const(plan.plans))
         measured << u"test/"_s + suitePlan.suite.id << u"pipe/"_s + suitePlan.pipe->id;

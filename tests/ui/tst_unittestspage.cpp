@@ -3,6 +3,7 @@
 // and see its failure side by side with the differing path marked; the cards of the pipe's flow
 // coloured by that coverage; add, duplicate and remove cases as undoable edits; the HTML report.
 #include "casediffview.h"
+#include "checklistevidencetracker.h"
 #include "documenteditor.h"
 #include "mockruntime.h"
 #include "pipeflowmodel.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void flowCardsShowTheCoverage();
     void caseEditsAreUndoable();
     void writesTheHtmlReport();
+    void checklistItemsFollowTheLatestFullRun();
 
 private:
     bool runAndWait(void (UnitTestsPage::*run)());
@@ -284,6 +286,56 @@ void TestUnitTestsPage::writesTheHtmlReport()
     const QByteArray html = file.readAll();
     QVERIFY(html.contains("<html"));
     QVERIFY(html.contains("new case")); // the last run: the case added above
+}
+
+void TestUnitTestsPage::checklistItemsFollowTheLatestFullRun()
+{
+    ChecklistEvidenceTracker tracker(m_session->document());
+    tracker.setEnvironment(u"test"_s);
+    const auto items = [&tracker] {
+        QStringList printed;
+        for (const ItemEvidence &item : tracker.items()) {
+            if (item.phase == Phase::UnitTests)
+                printed.append(
+                    item.itemId + u' ' + ItemEvidence::stateKey(item.state) + u' ' + item.reasons.value(0));
+        }
+        return printed.join(u'\n');
+    };
+    QSignalSpy changed(&tracker, &ChecklistEvidenceTracker::evidenceChanged);
+    tracker.reload();
+    QVERIFY(changed.wait(10000));
+    // the runs so far were of one suite or one case: they prove nothing about the whole
+    QCOMPARE(items(),
+        u"tests-written missing no run of every unit suite in test yet\n"
+        u"tests-passed missing no run of every unit suite in test yet"_s);
+
+    QVERIFY(runAndWait(&UnitTestsPage::runAll));
+    QVERIFY(m_page->lastRecord()->passed());
+    QVERIFY(!m_page->lastRecord()->partial);
+    changed.clear();
+    tracker.reload();
+    QVERIFY(changed.wait(10000));
+    // every case passes; the sample's customer-sync suite never re-runs a record, so the step that
+    // only a re-run reaches stays uncovered, and the checklist says so
+    const QString afterRun = u"tests-written failed pipe customer-sync: 8 of 9 steps run, not delivered\n"
+                             u"tests-passed current "_s;
+    QCOMPARE(items(), afterRun);
+    const ItemEvidence passed = tracker.items().constLast();
+    QCOMPARE(passed.evidencePath, m_page->lastEvidence());
+    QCOMPARE(passed.passed, int(m_page->lastRecord()->cases.size()));
+
+    // a pipe edited after the run: the evidence goes stale
+    const int pipeRow = m_session->document()->rowOf(u"pipe"_s, u"sp-check"_s);
+    m_session->editor()->setField(u"pipe"_s, pipeRow, u"description"_s, u"edited after the run"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(items(),
+        u"tests-written failed pipe customer-sync: 8 of 9 steps run, not delivered\n"
+        u"tests-passed stale pipe/sp-check changed after the run"_s,
+        10000);
+    QVERIFY(tracker.items()
+                .at(tracker.items().size() - 2)
+                .reasons.contains(u"pipe/sp-check changed after the run"_s));
+    m_session->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(items(), afterRun, 10000);
 }
 
 QTEST_MAIN(TestUnitTestsPage)

@@ -234,6 +234,7 @@ QWidget *UnitTestsPage::buildToolbar()
         tr("Edit JSON…"), u"editCase"_s, tr("Edit the selected case's JSON, checked before it is kept"));
     m_report = button(
         tr("Open HTML report"), u"openHtmlReport"_s, tr("The last run as a self-contained HTML page"));
+    connect(m_environmentBox, &QComboBox::currentTextChanged, this, &UnitTestsPage::environmentChanged);
     connect(m_runSelected, &QPushButton::clicked, this, &UnitTestsPage::runSelected);
     connect(m_runSuite, &QPushButton::clicked, this, &UnitTestsPage::runSuite);
     connect(m_runAll, &QPushButton::clicked, this, &UnitTestsPage::runAll);
@@ -381,7 +382,7 @@ void UnitTestsPage::onFinished(
     Q_EMIT statusMessage(error.isEmpty()
             ? tr("Unit tests: %1 cases, %2 failed").arg(record.cases.size()).arg(failed)
             : tr("Unit tests ran, but their evidence was not stored: %1").arg(error));
-    Q_EMIT runFinished();
+    Q_EMIT runFinished(evidence);
 }
 
 QHash<QString, QSet<QString>> UnitTestsPage::coveredSteps() const

@@ -69,7 +69,9 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString &text);
-    void runFinished();
+    void environmentChanged(const QString &name);
+    // A run ended; `evidence` is the file it stored ("" when none).
+    void runFinished(const QString &evidence = QString());
     void coverageChanged(const QHash<QString, QSet<QString>> &coveredStepsByPipe);
     void htmlReportWritten(const QString &path);
 

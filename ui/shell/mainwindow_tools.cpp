@@ -17,6 +17,7 @@
 #include "projectsession.h"
 #include "unittestspage.h"
 
+#include <QComboBox>
 #include <QStatusBar>
 
 using namespace Qt::StringLiterals;
@@ -53,8 +54,26 @@ void MainWindow::addPhaseTools()
     auto *unitTests = new UnitTestsPage(m_session);
     phasePage(Phase::UnitTests)->addToolTab(unitTests, u"Unit tests"_s);
     connect(unitTests, &UnitTestsPage::coverageChanged, pipesPage, &PipesPage::setCoverage);
+    linkTestEvidence(unitTests);
     connect(unitTests, &UnitTestsPage::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+}
+
+// Phase 7's checklist shows what the newest run of every unit suite proves ("A unit test per pipe
+// step", "Unit tests passed"), for the environment the Unit tests page runs in, re-read after each
+// run, and leads to that page.
+void MainWindow::linkTestEvidence(UnitTestsPage *unitTests)
+{
+    PhasePage *page = phasePage(Phase::UnitTests);
+    ChecklistEvidenceTracker *evidence = page->checklist()->evidence();
+    if (!evidence)
+        return;
+    connect(
+        unitTests, &UnitTestsPage::environmentChanged, evidence, &ChecklistEvidenceTracker::setEnvironment);
+    evidence->setEnvironment(unitTests->environmentBox()->currentText());
+    connect(unitTests, &UnitTestsPage::runFinished, evidence, &ChecklistEvidenceTracker::reload);
+    connect(page->checklist(), &ChecklistPanel::evidenceRequested, page,
+        [page, unitTests] { page->showTool(unitTests); });
 }
 
 // The checklists of phases 1 and 2 show their items' probe evidence: for the environment the

@@ -286,6 +286,8 @@ void TestUnitTestsPage::writesTheHtmlReport()
     const QByteArray html = file.readAll();
     QVERIFY(html.contains("<html"));
     QVERIFY(html.contains("new case")); // the last run: the case added above
+    file.close();
+    QVERIFY(file.remove()); // it outlives the page, for the browser: not the test's
 }
 
 void TestUnitTestsPage::checklistItemsFollowTheLatestFullRun()

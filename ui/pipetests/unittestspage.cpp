@@ -15,7 +15,7 @@
 
 #include <QComboBox>
 #include <QDesktopServices>
-#include <QFile>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTemporaryFile>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUrl>
@@ -480,27 +481,28 @@ void UnitTestsPage::updateActions()
 
 void UnitTestsPage::writeHtmlReport()
 {
-    if (!m_lastRecord || !m_reports.isValid())
+    if (!m_lastRecord)
         return;
-    const QString path = m_reports.filePath(
-        u"unit-tests-%1.html"_s.arg(m_lastRecord->startedAt.toString(u"yyyyMMdd-HHmmss"_s)));
     const TestRunRecord record = *m_lastRecord;
     const QString name = m_session->document()->projectName();
+    // a file of its own in the temporary folder, made there too: it outlives the page, for the
+    // browser that opens it
     runOffThread(
         this, nullptr,
-        [record, name, path] {
-            QFile file(path);
+        [record, name]() -> std::pair<QString, QString> {
+            QTemporaryFile file(QDir::temp().filePath(u"journeybench-unit-tests-XXXXXX.html"_s));
+            file.setAutoRemove(false);
             const QByteArray page = HtmlReport::write(record, name);
-            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(page) != page.size())
-                return u"cannot write %1: %2"_s.arg(path, file.errorString());
-            return QString();
+            if (!file.open() || file.write(page) != page.size())
+                return {QString(), u"cannot write the HTML report: %1"_s.arg(file.errorString())};
+            return {file.fileName(), QString()};
         },
-        [this, path](const QString &error) {
-            if (!error.isEmpty()) {
-                Q_EMIT statusMessage(error);
+        [this](const std::pair<QString, QString> &written) {
+            if (!written.second.isEmpty()) {
+                Q_EMIT statusMessage(written.second);
                 return;
             }
-            Q_EMIT htmlReportWritten(path);
+            Q_EMIT htmlReportWritten(written.first);
         });
 }
 

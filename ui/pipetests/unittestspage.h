@@ -4,7 +4,6 @@
 
 #include <QHash>
 #include <QSet>
-#include <QTemporaryDir>
 #include <QWidget>
 
 #include <optional>
@@ -95,7 +94,6 @@ private:
     UnitTestJob *m_job;
     std::optional<TestRunRecord> m_lastRecord;
     QString m_lastEvidence;
-    QTemporaryDir m_reports;
     std::pair<QString, QString> m_reselect; // (suite, pointer or run name) kept over a model reset
     int m_done = 0;
 

@@ -64,6 +64,9 @@ QStringList TestRunPlan::finish(TestRunRecord &record, const UnitTestRunner &run
             under.append(coverage.pipeId());
     }
     record.coverageHeld = under.isEmpty();
+    // a cancelled run did not run every case it planned: it proves no more than a chosen few
+    if (runner.wasCancelled())
+        record.partial = true;
     return under;
 }
 

@@ -38,7 +38,7 @@ struct TestRunPlan
         const ProjectData &project, const Options &options, TestRunPlan *out = nullptr);
 
     // The runner's results into the record: duration, cases, coverage and whether it held the
-    // threshold. Returns the pipes whose coverage is under it.
+    // threshold (a cancelled run is partial). Returns the pipes whose coverage is under it.
     static QStringList finish(TestRunRecord &record, const UnitTestRunner &runner, qint64 durationMs);
 };
 

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void flowCardsShowTheCoverage();
     void caseEditsAreUndoable();
     void writesTheHtmlReport();
+    void cancelStopsTheRun();
     void checklistItemsFollowTheLatestFullRun();
 
 private:
@@ -290,6 +291,25 @@ void TestUnitTestsPage::writesTheHtmlReport()
     QVERIFY(file.remove()); // it outlives the page, for the browser: not the test's
 }
 
+void TestUnitTestsPage::cancelStopsTheRun()
+{
+    QSignalSpy finished(m_page.get(), &UnitTestsPage::runFinished);
+    m_page->runAll();
+    QVERIFY(m_page->isRunning());
+    const int planned = m_page->progressBar()->maximum();
+    QVERIFY(planned > 20); // every case of the four suites
+    m_page->cancel();
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!m_page->isRunning());
+    QVERIFY(m_page->lastRecord()->cases.size() < planned);
+    QVERIFY(m_page->lastRecord()->partial); // it proves nothing about the whole
+    QVERIFY2(
+        m_page->progressBar()->text().startsWith(u"cancelled"_s), qPrintable(m_page->progressBar()->text()));
+    // no case is left marked as running
+    QVERIFY(!test::printModel(*m_page->treeModel(), {.columns = {UnitTestTreeModel::StatusColumn}})
+                 .contains(u"running"_s));
+}
+
 void TestUnitTestsPage::checklistItemsFollowTheLatestFullRun()
 {
     ChecklistEvidenceTracker tracker(m_session->document());
@@ -306,7 +326,7 @@ void TestUnitTestsPage::checklistItemsFollowTheLatestFullRun()
     QSignalSpy changed(&tracker, &ChecklistEvidenceTracker::evidenceChanged);
     tracker.reload();
     QVERIFY(changed.wait(10000));
-    // the runs so far were of one suite or one case: they prove nothing about the whole
+    // the runs so far were of one suite or one case, or cancelled: they prove nothing about the whole
     QCOMPARE(items(),
         u"tests-written missing no run of every unit suite in test yet\n"
         u"tests-passed missing no run of every unit suite in test yet"_s);

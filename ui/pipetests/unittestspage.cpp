@@ -246,10 +246,7 @@ QWidget *UnitTestsPage::buildToolbar()
     connect(m_edit, &QToolButton::clicked, this, &UnitTestsPage::editCase);
     connect(m_report, &QPushButton::clicked, this, [this] {
         // opened once written; the page's tests write it without opening a browser
-        connect(
-            this, &UnitTestsPage::htmlReportWritten, this,
-            [](const QString &path) { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); },
-            Qt::SingleShotConnection);
+        m_openReport = true;
         writeHtmlReport();
     });
 
@@ -498,10 +495,13 @@ void UnitTestsPage::writeHtmlReport()
             return {file.fileName(), QString()};
         },
         [this](const std::pair<QString, QString> &written) {
+            const bool open = std::exchange(m_openReport, false);
             if (!written.second.isEmpty()) {
                 Q_EMIT statusMessage(written.second);
                 return;
             }
+            if (open)
+                QDesktopServices::openUrl(QUrl::fromLocalFile(written.first));
             Q_EMIT htmlReportWritten(written.first);
         });
 }

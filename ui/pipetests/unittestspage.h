@@ -96,6 +96,7 @@ private:
     QString m_lastEvidence;
     std::pair<QString, QString> m_reselect; // (suite, pointer or run name) kept over a model reset
     int m_done = 0;
+    bool m_openReport = false; // the report being written opens when it is
 
     QComboBox *m_environmentBox = nullptr;
     QPushButton *m_runSelected = nullptr;

@@ -3,9 +3,8 @@
 #include "cliproject.h"
 #include "htmlreport.h"
 #include "junitreport.h"
-#include "pipecatalog.h"
 #include "pipeenvironment.h"
-#include "suiteloader.h"
+#include "testrunplan.h"
 #include "testrunrecord.h"
 #include "unittestrunner.h"
 
@@ -91,38 +90,28 @@ int TestCommand::run(const QStringList &args, QTextStream &out, QTextStream &err
             broken = broken || diagnostic.severity == Diagnostic::Severity::Error;
         }
     }
-    const QString envName = parser.isSet(environment) ? parser.value(environment) : u"test"_s;
-    Result<PipeEnvironment> env = PipeEnvironment::fromProject(project, envName, overrides);
-    if (!env) {
-        err << u"error: "_s << env.errorString() << Qt::endl;
-        return 2;
-    }
-    const PipeCatalog catalog = PipeCatalog::fromProject(project);
-    for (const QString &problem : catalog.problems())
+    TestRunPlan::Options options;
+    options.environment = parser.isSet(environment) ? parser.value(environment) : u"test"_s;
+    options.overrides = overrides;
+    options.suites = parser.values(suiteOption);
+    options.coverageMin = threshold;
+    TestRunPlan prepared;
+    const Result<TestRunPlan> planned = TestRunPlan::prepare(project, options, &prepared);
+    for (const QString &problem : std::as_const(prepared.warnings))
         err << u"warning: "_s << problem << u" (left out)\n"_s;
-    SuiteLoader suites = SuiteLoader::load(project, catalog, parser.values(suiteOption));
-    for (const Diagnostic &diagnostic : std::as_const(suites.diagnostics))
+    for (const Diagnostic &diagnostic : std::as_const(prepared.diagnostics))
         err << diagnostic.format() << Qt::endl;
-    if (broken || !suites.diagnostics.isEmpty())
+    if (broken)
         return 2;
-    if (suites.plans.isEmpty()) {
-        err << u"error: %1 has no test suites (tests/*.json)"_s.arg(project.folder) << Qt::endl;
+    if (!planned) {
+        err << u"error: "_s << planned.errorString() << Qt::endl;
         return 2;
     }
-
-    TestRunRecord record;
-    record.startedAt = QDateTime::currentDateTimeUtc();
-    record.environment = envName;
-    record.toolVersion = u"journeybench "_s + QStringLiteral(JB_VERSION);
-    record.coverageMin = threshold;
-    QStringList measured{u"environment/"_s + envName};
-    for (const UnitTestRunner::Plan &plan : std::as_const(suites.plans))
-        measured << u"test/"_s + plan.suite.id << u"pipe/"_s + plan.pipe->id;
-    record.hashes = TestRunRecord::hashesOf(project, measured);
+    TestRunRecord record = prepared.record;
 
     QElapsedTimer clock;
     clock.start();
-    UnitTestRunner runner(project, std::move(env).value());
+    UnitTestRunner runner(project, prepared.environment);
     QEventLoop loop;
     QObject::connect(&runner, &UnitTestRunner::caseFinished, &loop, [&out](const CaseResult &result) {
         out << (result.passed ? u"PASS "_s : u"FAIL "_s) << result.suiteId << u": "_s << result.name << u'\n';
@@ -131,20 +120,16 @@ int TestCommand::run(const QStringList &args, QTextStream &out, QTextStream &err
         out.flush();
     });
     QObject::connect(&runner, &UnitTestRunner::finished, &loop, &QEventLoop::quit);
-    runner.start(suites.plans);
+    runner.start(prepared.plans);
     loop.exec();
-    record.durationMs = clock.elapsed();
-    record.cases = runner.results();
-    record.coverage = runner.coverage();
+    const QStringList under = TestRunPlan::finish(record, runner, clock.elapsed());
 
     out << u"\ncoverage:\n"_s;
     for (const PipeCoverage &coverage : std::as_const(record.coverage)) {
         out << coverage.toText();
-        if (threshold > 0 && (coverage.stepPercent() < threshold || coverage.branchPercent() < threshold)) {
-            record.coverageHeld = false;
+        if (under.contains(coverage.pipeId()))
             err << u"coverage of %1 is under %2%"_s.arg(coverage.pipeId(), QString::number(threshold))
                 << Qt::endl;
-        }
     }
     out << u"\n%1 cases, %2 failed\n"_s.arg(record.cases.size()).arg(record.failedCases());
     if (parser.isSet(junit)) {

@@ -137,6 +137,22 @@ void PipeFlowModel::clearTrace()
     setTrace({});
 }
 
+void PipeFlowModel::setCoverage(const QSet<QString> &coveredSteps)
+{
+    m_covered = coveredSteps;
+    if (!m_cards.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_cards.size()) - 1), {CoveredRole, Qt::ToolTipRole});
+}
+
+void PipeFlowModel::clearCoverage()
+{
+    if (!m_covered)
+        return;
+    m_covered.reset();
+    if (!m_cards.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_cards.size()) - 1), {CoveredRole, Qt::ToolTipRole});
+}
+
 int PipeFlowModel::rowOfPath(const QStringList &path) const
 {
     for (qsizetype row = 0; row < m_cards.size(); ++row) {
@@ -160,7 +176,16 @@ QVariant PipeFlowModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return card.title;
     case Qt::ToolTipRole:
+        if (card.kind == Kind::Step && m_covered) {
+            return QString(card.summary
+                + (m_covered->contains(card.id) ? u"\ncovered by the unit tests"_s
+                                                : u"\nnot covered by the unit tests"_s));
+        }
         return card.summary;
+    case CoveredRole:
+        if (card.kind == Kind::Step && m_covered)
+            return m_covered->contains(card.id);
+        return {};
     case KindRole:
         return int(card.kind);
     case DepthRole:

@@ -5,6 +5,9 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
+
+#include <optional>
 
 namespace jb {
 
@@ -35,6 +38,7 @@ public:
         PathRole, // QStringList inside the pipe's JSON; empty when the card has no settings
         RunStatusRole, // int(TraceEntry::Status) after a run, else invalid
         DurationRole, // µs after a run, else invalid
+        CoveredRole, // a step's card: bool, whether the unit tests ran it; invalid without coverage data
     };
 
     explicit PipeFlowModel(QObject *parent = nullptr);
@@ -42,6 +46,11 @@ public:
     void setPipe(const QJsonObject &pipe);
     void setTrace(const PipeTrace &trace);
     void clearTrace();
+    // The steps the pipe's unit tests ran (the latest test run's coverage of this pipe); the cards
+    // of the others show as not covered. Without it (clearCoverage) no card claims either.
+    void setCoverage(const QSet<QString> &coveredSteps);
+    void clearCoverage();
+    bool hasCoverage() const { return m_covered.has_value(); }
     int rowOfPath(const QStringList &path) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -69,6 +78,7 @@ private:
 
     QList<Card> m_cards;
     QHash<QString, Run> m_runs; // by step id
+    std::optional<QSet<QString>> m_covered; // step ids
 };
 
 } // namespace jb

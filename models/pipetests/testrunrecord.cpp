@@ -55,13 +55,13 @@ QByteArray TestRunRecord::toJsonBytes() const
         {u"startedAt"_s, startedAt.toUTC().toString(Qt::ISODateWithMs)}, {u"durationMs"_s, durationMs},
         {u"environment"_s, environment}, {u"tool"_s, toolVersion}, {u"passed"_s, passed()},
         {u"cases"_s, cases.size()}, {u"failed"_s, failedCases()}, {u"coverageMin"_s, coverageMin},
-        {u"coverageHeld"_s, coverageHeld}, {u"hashes"_s, hashObject}, {u"results"_s, caseArray},
-        {u"coverage"_s, coverageArray}};
+        {u"coverageHeld"_s, coverageHeld}, {u"partial"_s, partial}, {u"hashes"_s, hashObject},
+        {u"results"_s, caseArray}, {u"coverage"_s, coverageArray}};
     return JsonWriter::write(object, [](const QString &path) {
         if (path.isEmpty())
             return QStringList{u"kind"_s, u"startedAt"_s, u"durationMs"_s, u"environment"_s, u"tool"_s,
-                u"passed"_s, u"cases"_s, u"failed"_s, u"coverageMin"_s, u"coverageHeld"_s, u"hashes"_s,
-                u"coverage"_s, u"results"_s};
+                u"passed"_s, u"cases"_s, u"failed"_s, u"coverageMin"_s, u"coverageHeld"_s, u"partial"_s,
+                u"hashes"_s, u"coverage"_s, u"results"_s};
         if (path == u"results")
             return QStringList{u"suite"_s, u"pipe"_s, u"case"_s, u"passed"_s};
         if (path == u"coverage")

@@ -25,6 +25,9 @@ struct TestRunRecord
     QList<PipeCoverage> coverage;
     double coverageMin = 0; // the threshold asked for (0: none)
     bool coverageHeld = true;
+    // Only some suites or cases ran (--suite, Run selected): such a run proves nothing about the
+    // project's tests as a whole, so the checklist looks past it.
+    bool partial = false;
 
     bool passed() const;
     int failedCases() const;

@@ -25,14 +25,20 @@ void UnitTestRunner::start(QList<Plan> plans)
     m_results.clear();
     m_coverage.clear();
     m_running = true;
+    m_cancelled = false;
     // always asynchronous, even with nothing to run
     QTimer::singleShot(0, this, &UnitTestRunner::nextSuite);
+}
+
+void UnitTestRunner::cancel()
+{
+    m_cancelled = true;
 }
 
 void UnitTestRunner::nextSuite()
 {
     m_engine.reset();
-    if (++m_suite >= m_plans.size()) {
+    if (m_cancelled || ++m_suite >= m_plans.size()) {
         m_running = false;
         Q_EMIT finished();
         return;
@@ -63,9 +69,10 @@ void UnitTestRunner::nextSuite()
 void UnitTestRunner::nextCase()
 {
     const Plan &plan = m_plans.at(m_suite);
-    if (m_case >= plan.suite.cases.size())
+    if (m_cancelled || m_case >= plan.suite.cases.size())
         return nextSuite();
     const TestCase &test = plan.suite.cases.at(m_case);
+    Q_EMIT caseStarted(plan.suite.id, test.name);
     auto overrides = std::make_shared<StepOverrides>();
     for (const StepMock &mock : test.mocks)
         overrides->insert(mock.stepId, mock.toOverride());

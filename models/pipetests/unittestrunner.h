@@ -37,7 +37,11 @@ public:
     ~UnitTestRunner() override;
 
     void start(QList<Plan> plans);
+    // Runs no further case: the one running ends on its own, then finished() comes with the
+    // results so far.
+    void cancel();
     bool isRunning() const { return m_running; }
+    bool wasCancelled() const { return m_cancelled; }
 
     const QList<CaseResult> &results() const { return m_results; }
     // One per pipe tested, in the order the suites named them.
@@ -48,6 +52,7 @@ public:
         const QList<StoredEvent> &events);
 
 Q_SIGNALS:
+    void caseStarted(const QString &suiteId, const QString &caseName);
     void caseFinished(const jb::CaseResult &result);
     void finished();
 
@@ -66,6 +71,7 @@ private:
     std::shared_ptr<const StepOverrides> m_overrides;
     qint64 m_lastEventId = 0;
     bool m_running = false;
+    bool m_cancelled = false;
     QList<CaseResult> m_results;
     QList<PipeCoverage> m_coverage;
 };

@@ -40,6 +40,11 @@ ChecklistEvidence::ItemKey ChecklistEvidence::itemFor(const ProbeSpec &spec)
 
 QList<ChecklistEvidence::ItemKey> ChecklistEvidence::evidencedItems()
 {
+    return probeItems() + testItems();
+}
+
+QList<ChecklistEvidence::ItemKey> ChecklistEvidence::probeItems()
+{
     return {{Phase::Connection, u"reachability-tested"_s}, {Phase::Connection, u"tls-checked"_s},
         {Phase::ServersDb, u"ports-open"_s}, {Phase::ServersDb, u"db-access"_s},
         {Phase::ServersDb, u"file-servers"_s}};
@@ -50,7 +55,7 @@ QList<ItemEvidence> ChecklistEvidence::compute(
 {
     const QHash<QString, EvidenceStore::Latest> latest = EvidenceStore::latest(runs);
     QList<ItemEvidence> items;
-    for (const ItemKey &key : evidencedItems()) {
+    for (const ItemKey &key : probeItems()) {
         ItemEvidence item;
         item.phase = key.phase;
         item.itemId = key.itemId;

@@ -3,6 +3,7 @@
 #include "evidencestore.h"
 #include "inventoryhashes.h"
 #include "phase.h"
+#include "testrunevidence.h"
 
 #include <optional>
 
@@ -24,8 +25,9 @@ struct ItemEvidence
     State state = State::Missing;
     QString evidencePath; // the newest evidence file among its probes' latest results
     QDateTime testedAt;
-    int probes = 0; // enabled probes that evidence it
+    int probes = 0; // enabled probes that evidence it (a unit test item: the cases, or the pipes)
     int passed = 0; // of those, whose latest result passed and still holds
+    bool fromTests = false; // evidenced by a unit test run rather than by probes
     QStringList reasons; // why it is stale or missing, one sentence each
 
     static QString stateKey(State state);
@@ -46,11 +48,22 @@ public:
     // The checklist item a probe evidences.
     static ItemKey itemFor(const ProbeSpec &spec);
     static QList<ItemKey> evidencedItems();
+    // The items of phase 7 a run of every unit suite proves: "tests-written" (every pipe has a
+    // suite that runs each of its steps) and "tests-passed" (every case passed).
+    static QList<ItemKey> testItems();
 
-    // One entry per evidenced item, in evidencedItems() order. `planned` are the current probes of
+    // One entry per probe-evidenced item, in evidencedItems() order. `planned` are the current probes of
     // the environment, `runs` that environment's evidence, `now` the inventory's current hashes.
     static QList<ItemEvidence> compute(
         const QList<ProbeSpec> &planned, const QList<EvidenceStore::Entry> &runs, const InventoryHashes &now);
+    // One entry per testItems() item, from `latest` (the newest run of every suite in the
+    // environment, TestRunEvidence::latestFull) against the project's entities as they are now:
+    // stale when a suite, a pipe or the environment it ran on changed, or a suite was added since.
+    static QList<ItemEvidence> computeTests(const std::optional<TestRunEvidence> &latest,
+        const QList<EntityRecord> &entities, const QString &environment);
+
+private:
+    static QList<ItemKey> probeItems();
 };
 
 } // namespace jb

@@ -104,37 +104,43 @@ QString ChecklistEvidenceProxy::line(const ItemEvidence &item, const QString &en
     }
     if (environment.isEmpty())
         return u"No environment to test in"_s;
-    if (item.probes == 0)
+    if (item.probes == 0 && !item.fromTests)
         return u"No probe tests this in %1"_s.arg(environment);
     return u"Not tested yet"_s;
 }
 
 QString ChecklistEvidenceProxy::toolTip(const ItemEvidence &item, const QString &environment)
 {
+    // probes count probes; a unit test item counts the run's cases, or the pipes it covered
+    const QString source = item.fromTests ? u"Unit test"_s : u"Probe"_s;
+    const QString counted = !item.fromTests ? u"probes"_s
+        : item.itemId == u"tests-written"   ? u"pipes"_s
+                                            : u"cases"_s;
+    const QString held = item.fromTests && item.itemId == u"tests-written" ? u"fully covered"_s : u"passed"_s;
     QString text;
     switch (item.state) {
     case ItemEvidence::State::Current:
-        text = u"Probe evidence in %1: %2 of %3 probes passed, %4."_s.arg(inEnvironment(environment))
+        text = u"%1 evidence in %2: %3 of %4 %5 %6, %7."_s.arg(source, inEnvironment(environment))
                    .arg(item.passed)
                    .arg(item.probes)
-                   .arg(when(item.testedAt));
+                   .arg(counted, held, when(item.testedAt));
         break;
     case ItemEvidence::State::Stale:
-        text = u"Probe evidence in %1 is stale: %2 of %3 probes still hold (latest run %4)."_s
-                   .arg(inEnvironment(environment))
+        text = u"%1 evidence in %2 is stale: %3 of %4 %5 still hold (latest run %6)."_s
+                   .arg(source, inEnvironment(environment))
                    .arg(item.passed)
                    .arg(item.probes)
-                   .arg(when(item.testedAt));
+                   .arg(counted, when(item.testedAt));
         break;
     case ItemEvidence::State::Failed:
-        text = u"Probe evidence in %1 shows a failure: %2 of %3 probes passed (latest run %4)."_s
-                   .arg(inEnvironment(environment))
+        text = u"%1 evidence in %2 shows a failure: %3 of %4 %5 %6 (latest run %7)."_s
+                   .arg(source, inEnvironment(environment))
                    .arg(item.passed)
                    .arg(item.probes)
-                   .arg(when(item.testedAt));
+                   .arg(counted, held, when(item.testedAt));
         break;
     case ItemEvidence::State::Missing:
-        text = u"No probe evidence in %1 yet."_s.arg(inEnvironment(environment));
+        text = u"No %1 evidence in %2 yet."_s.arg(source.toLower(), inEnvironment(environment));
         break;
     }
     // every reason, but not a wall of them: twelve ports that never ran say the same thing

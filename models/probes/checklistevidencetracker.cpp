@@ -53,6 +53,10 @@ Outcome compute(const Job &job)
     // only the entities the planned probes test are looked at, so only they are hashed
     outcome.items = ChecklistEvidence::compute(
         planned, outcome.runs, InventoryHashes::ofSources(job.entities, planned));
+    // the unit test items, from the newest run of every suite (a few small files, read each time)
+    if (!outcome.environment.isEmpty())
+        outcome.items.append(ChecklistEvidence::computeTests(
+            TestRunEvidence::latestFull(job.folder, outcome.environment), job.entities, outcome.environment));
     return outcome;
 }
 

@@ -88,6 +88,7 @@ class TestPipeModels final : public QObject
 private Q_SLOTS:
     void flowCards();
     void flowFollowsARun();
+    void flowShowsTestCoverage();
     void flowOfAnEventPipe();
     void traceTree();
     void storedEvents();
@@ -142,6 +143,41 @@ oops | 1 | 0 | oops | log | failed |  | )"_s);
     model.clearTrace();
     QCOMPARE(changed.size(), 2);
     QCOMPARE(test::printModel(model, cardCells), spCheckCards);
+}
+
+void TestPipeModels::flowShowsTestCoverage()
+{
+    PipeFlowModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPipe(json(spCheck));
+    const test::ModelPrint covered{.columns = {0}, .extraRoles = {PipeFlowModel::CoveredRole}};
+    // no coverage data: no card claims either
+    QVERIFY(!model.hasCoverage());
+    QCOMPARE(test::printModel(model, covered).count(u"true"_s)
+            + test::printModel(model, covered).count(u"false"_s),
+        0);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setCoverage({u"check"_s, u"viacep"_s, u"decide"_s, u"no"_s});
+    QCOMPARE(changed.size(), 1);
+    // only step cards carry it: the trigger, the branches and the section do not
+    QCOMPARE(test::printModel(model, covered), uR"(REST trigger | 
+check | true
+viacep | true
+decide | true
+when | 
+yes | false
+otherwise | 
+no | true
+On exception | 
+oops | false)"_s);
+    QVERIFY(model.index(5).data(Qt::ToolTipRole).toString().endsWith(u"\nnot covered by the unit tests"_s));
+    QVERIFY(model.index(1).data(Qt::ToolTipRole).toString().endsWith(u"\ncovered by the unit tests"_s));
+    model.setPipe(json(spCheck)); // the same pipe reloaded after an edit keeps what the tests ran
+    QVERIFY(model.index(1).data(PipeFlowModel::CoveredRole).toBool());
+    model.clearCoverage();
+    QCOMPARE(changed.size(), 2);
+    QVERIFY(!model.index(1).data(PipeFlowModel::CoveredRole).isValid());
+    QCOMPARE(model.index(1).data(Qt::ToolTipRole).toString(), u"regex ^[0-9]{8}$"_s);
 }
 
 void TestPipeModels::flowOfAnEventPipe()

@@ -17,6 +17,10 @@ using namespace jb;
 
 namespace {
 
+// the sample's phase 7 items: no unit test evidence in these projects (four pipes, no run yet)
+const QString noUnitTestRun
+    = u"\nunit-tests tests-written: missing 0/4\nunit-tests tests-passed: missing 0/0"_s;
+
 const QDateTime firstRun(QDate(2026, 11, 28), QTime(10, 41), Qt::UTC);
 
 // "environment test" and a line per item
@@ -70,13 +74,15 @@ void TestChecklistEvidenceTracker::follows_data()
                                "connection tls-checked: missing 0/2\n"
                                "servers ports-open: missing 0/12\n"
                                "servers db-access: missing 0/2\n"
-                               "servers file-servers: missing 0/2"_s;
+                               "servers file-servers: missing 0/2"_s
+        + noUnitTestRun;
     const QString portsCurrent = u"environment test\n"
                                  "connection reachability-tested: missing 0/7\n"
                                  "connection tls-checked: missing 0/2\n"
                                  "servers ports-open: current 12/12\n"
                                  "servers db-access: missing 0/2\n"
-                                 "servers file-servers: missing 0/2"_s;
+                                 "servers file-servers: missing 0/2"_s
+        + noUnitTestRun;
     QTest::addRow("no evidence") << false << QString() << allMissing;
     QTest::addRow("ports passed") << true << QString() << portsCurrent;
     // the logistics gateway's DNS and two port probes tested the entity as it was
@@ -86,7 +92,8 @@ void TestChecklistEvidenceTracker::follows_data()
                                                "connection tls-checked: missing 0/2\n"
                                                "servers ports-open: stale 9/12\n"
                                                "servers db-access: missing 0/2\n"
-                                               "servers file-servers: missing 0/2"_s;
+                                               "servers file-servers: missing 0/2"_s
+            + noUnitTestRun;
     QTest::addRow("an edit put back") << true << u"edit, revert"_s << portsCurrent;
     QTest::addRow("a later failing run, re-read") << true << u"later failure"_s
                                                   << u"environment test\n"
@@ -94,14 +101,16 @@ void TestChecklistEvidenceTracker::follows_data()
                                                      "connection tls-checked: missing 0/2\n"
                                                      "servers ports-open: failed 11/12\n"
                                                      "servers db-access: missing 0/2\n"
-                                                     "servers file-servers: missing 0/2"_s;
+                                                     "servers file-servers: missing 0/2"_s
+            + noUnitTestRun;
     QTest::addRow("evidence of another environment") << true << u"environment prod"_s
                                                      << u"environment prod\n"
                                                         "connection reachability-tested: missing 0/4\n"
                                                         "connection tls-checked: missing 0/2\n"
                                                         "servers ports-open: missing 0/3\n"
                                                         "servers db-access: missing 0/1\n"
-                                                        "servers file-servers: missing 0/0"_s;
+                                                        "servers file-servers: missing 0/0"_s
+            + noUnitTestRun;
     QTest::addRow("an unknown environment: the default") << true << u"environment staging"_s << portsCurrent;
 }
 

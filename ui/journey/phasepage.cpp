@@ -23,9 +23,6 @@ namespace {
 QString comingText(Phase phase)
 {
     switch (phase) {
-    case Phase::UnitTests:
-        return u"Unit tests come here: a test per pipe step with minimum data (an example JSON, a file "
-               u"template), run locally, each run kept as pass/fail evidence."_s;
     case Phase::IntegratedTests:
         return u"Integration scenarios come here: promotion to the test environment, scenario runs "
                u"against the mocks or the real systems, their evidence and the owner's homologation."_s;

@@ -150,12 +150,29 @@ void PipesPage::reloadFlow()
     const int row = document->rowOf(pipeKind, currentPipeId());
     const QJsonObject pipe = row >= 0 ? document->at(pipeKind, row).data : QJsonObject();
     m_flow->setPipe(pipe);
+    applyCoverage();
     m_description->setText(pipe.value(u"description"_s).toString());
     const QStringList problems = m_runtime->pipeProblems();
     m_problems->setText(problems.join(u'\n'));
     m_problems->setVisible(!problems.isEmpty());
     const int card = m_flow->rowOfPath(m_currentPath);
     selectCard(card >= 0 ? card : 0);
+}
+
+void PipesPage::setCoverage(const QHash<QString, QSet<QString>> &coveredStepsByPipe)
+{
+    m_coverage = coveredStepsByPipe;
+    applyCoverage();
+}
+
+void PipesPage::applyCoverage()
+{
+    // only a pipe the latest test run measured claims covered or uncovered cards
+    const auto found = m_coverage.constFind(currentPipeId());
+    if (found == m_coverage.cend())
+        m_flow->clearCoverage();
+    else
+        m_flow->setCoverage(*found);
 }
 
 void PipesPage::selectCard(int row)

@@ -2,6 +2,8 @@
 
 #include "piperesult.h"
 
+#include <QHash>
+#include <QSet>
 #include <QWidget>
 
 #include <optional>
@@ -48,6 +50,9 @@ public:
     void setServing(bool on);
     // The card at `row` of the flow becomes current; its settings fill the editor.
     void selectCard(int row);
+    // The steps each pipe's unit tests ran, by pipe id (the latest test run's coverage): the flow's
+    // cards show which of them the tests cover. A pipe not in it shows no coverage.
+    void setCoverage(const QHash<QString, QSet<QString>> &coveredStepsByPipe);
 
     PipeRuntime *runtime() const { return m_runtime; }
     QComboBox *pipeBox() const { return m_pipeBox; }
@@ -83,6 +88,7 @@ private:
     void onSettingsEdited(const QJsonObject &settings);
     void showResult(const PipeResult &result);
     void updateServe();
+    void applyCoverage();
 
     ProjectSession *m_session;
     DocumentEditor *m_editor;
@@ -92,6 +98,7 @@ private:
     std::optional<PipeResult> m_lastResult;
     QStringList m_currentPath; // the selected card
     quint64 m_runGeneration = 0;
+    QHash<QString, QSet<QString>> m_coverage;
 
     QComboBox *m_pipeBox = nullptr;
     QComboBox *m_environmentBox = nullptr;

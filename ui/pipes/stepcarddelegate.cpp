@@ -17,6 +17,7 @@ constexpr int indentStep = 16;
 constexpr int margin = 4;
 constexpr int badgeWidth = 64;
 constexpr int radius = 6;
+constexpr int coverageBar = 8;
 
 PipeFlowModel::Kind kindOf(const QModelIndex &index)
 {
@@ -28,6 +29,11 @@ PipeFlowModel::Kind kindOf(const QModelIndex &index)
 StepCardDelegate::StepCardDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 { }
+
+QColor StepCardDelegate::coverageColor(bool covered)
+{
+    return covered ? QColor(0x2e, 0x9d, 0x4a) : QColor(0xd3, 0x2f, 0x2f);
+}
 
 QColor StepCardDelegate::typeColor(const QString &type)
 {
@@ -128,6 +134,18 @@ void StepCardDelegate::paint(
     badge.addRect(QRectF(badgeRect.right() - radius, badgeRect.top() + 0.5, radius, badgeRect.height() - 1));
     badge.setFillRule(Qt::WindingFill);
     painter->fillPath(badge, accent);
+    // the unit tests' coverage, when a test run measured this pipe: a bar along the badge's left edge
+    const QVariant covered = index.data(PipeFlowModel::CoveredRole);
+    if (covered.isValid()) {
+        QPainterPath bar;
+        bar.addRoundedRect(
+            QRectF(badgeRect.left() + 0.5, badgeRect.top() + 0.5, 2 * coverageBar, badgeRect.height() - 1),
+            radius, radius);
+        painter->save();
+        painter->setClipRect(QRect(badgeRect.left(), badgeRect.top(), coverageBar, badgeRect.height()));
+        painter->fillPath(bar, coverageColor(covered.toBool()));
+        painter->restore();
+    }
     QFont small = option.font;
     small.setPointSizeF(option.font.pointSizeF() * 0.9);
     small.setBold(true);

@@ -25,6 +25,7 @@ class ArtifactsPage;
 class NavigatorModel;
 class PhasePage;
 class ProbesPage;
+class UnitTestsPage;
 class ProbeWorkbench;
 class ProjectSession;
 class RowActions;
@@ -69,6 +70,7 @@ private:
     // mainwindow_tools.cpp: the phases' tools (probes, From-To editor, pipes...) as tabs
     void addPhaseTools();
     void linkChecklistEvidence(ProbeWorkbench *workbench, const QList<ProbesPage *> &probesPages);
+    void linkTestEvidence(UnitTestsPage *unitTests);
     void buildStatusBar();
     void connectSession();
     void updateTitle();

@@ -15,6 +15,10 @@
 #include "probespage.h"
 #include "probeworkbench.h"
 #include "projectsession.h"
+#include "unittestspage.h"
+
+#include <QComboBox>
+#include <QStatusBar>
 
 using namespace Qt::StringLiterals;
 
@@ -41,9 +45,35 @@ void MainWindow::addPhaseTools()
     // same mock, runs and events
     auto *mock = new MockRuntime(m_session, m_session);
     auto *pipes = new PipeRuntime(m_session, mock, m_session);
-    phasePage(Phase::Pipes)->addToolTab(new PipesPage(m_session, pipes), u"Run pipes"_s);
+    auto *pipesPage = new PipesPage(m_session, pipes);
+    phasePage(Phase::Pipes)->addToolTab(pipesPage, u"Run pipes"_s);
     phasePage(Phase::Pipes)->addToolTab(new MockPage(pipes), u"Mock"_s);
     phasePage(Phase::Pipes)->addToolTab(new EventsPage(m_session, pipes), u"Events"_s);
+    // phase 7: the unit suites, run with their step mocks; the steps they cover show on the pipe's
+    // flow cards of phase 6
+    auto *unitTests = new UnitTestsPage(m_session);
+    phasePage(Phase::UnitTests)->addToolTab(unitTests, u"Unit tests"_s);
+    connect(unitTests, &UnitTestsPage::coverageChanged, pipesPage, &PipesPage::setCoverage);
+    linkTestEvidence(unitTests);
+    connect(unitTests, &UnitTestsPage::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+}
+
+// Phase 7's checklist shows what the newest run of every unit suite proves ("A unit test per pipe
+// step", "Unit tests passed"), for the environment the Unit tests page runs in, re-read after each
+// run, and leads to that page.
+void MainWindow::linkTestEvidence(UnitTestsPage *unitTests)
+{
+    PhasePage *page = phasePage(Phase::UnitTests);
+    ChecklistEvidenceTracker *evidence = page->checklist()->evidence();
+    if (!evidence)
+        return;
+    connect(
+        unitTests, &UnitTestsPage::environmentChanged, evidence, &ChecklistEvidenceTracker::setEnvironment);
+    evidence->setEnvironment(unitTests->environmentBox()->currentText());
+    connect(unitTests, &UnitTestsPage::runFinished, evidence, &ChecklistEvidenceTracker::reload);
+    connect(page->checklist(), &ChecklistPanel::evidenceRequested, page,
+        [page, unitTests] { page->showTool(unitTests); });
 }
 
 // The checklists of phases 1 and 2 show their items' probe evidence: for the environment the

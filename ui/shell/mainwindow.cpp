@@ -33,8 +33,7 @@ using namespace Qt::StringLiterals;
 namespace jb {
 
 namespace {
-constexpr int welcomeIndex = 0;
-constexpr int workspaceIndex = 1;
+constexpr int workspaceIndex = 1; // the welcome page is 0
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)

@@ -45,10 +45,14 @@ QList<ItemEvidence> ChecklistEvidence::computeTests(const std::optional<TestRunE
         now.insert(key, hashOf(record));
     }
 
-    ItemEvidence written{Phase::UnitTests, u"tests-written"_s};
-    ItemEvidence passed{Phase::UnitTests, u"tests-passed"_s};
-    for (ItemEvidence *item : {&written, &passed})
+    ItemEvidence written;
+    written.itemId = u"tests-written"_s;
+    ItemEvidence passed;
+    passed.itemId = u"tests-passed"_s;
+    for (ItemEvidence *item : {&written, &passed}) {
+        item->phase = Phase::UnitTests;
         item->fromTests = true;
+    }
     written.probes = int(pipes.size());
     if (!latest) {
         const QString why = u"no run of every unit suite in %1 yet"_s.arg(environment);

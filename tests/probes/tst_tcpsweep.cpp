@@ -228,6 +228,9 @@ private Q_SLOTS:
         constexpr int connections = 20;
         AcceptAndClose server(address);
         QVERIFY(server.port() != 0);
+        // The port came from the ephemeral range, where a connection of another suite running
+        // meanwhile may have left a TIME_WAIT of its own: only the ones this check adds count.
+        const int before = timeWaitsWith(server.port());
         if (swept) {
             QList<SweepTarget> targets(connections, SweepTarget{address, server.port(), 5000ms});
             ProbeBudget budget(4);
@@ -243,7 +246,9 @@ private Q_SLOTS:
                 QVERIFY(outcome.open());
         }
         server.join();
-        QCOMPARE(timeWaitsWith(server.port()), 0);
+        QVERIFY2(timeWaitsWith(server.port()) <= before,
+            qPrintable(
+                u"%1 TIME_WAIT before the check, %2 after"_s.arg(before).arg(timeWaitsWith(server.port()))));
     }
 
     // Waves of `capacity` filtered connects: each waits its own timeout from its own start.

@@ -1,5 +1,6 @@
 #include "phasepage.h"
 
+#include "captioned.h"
 #include "checklistpanel.h"
 #include "entitypanel.h"
 #include "entitytablemodel.h"
@@ -35,21 +36,6 @@ QString comingText(Phase phase)
     default:
         return QString();
     }
-}
-
-QWidget *captioned(const QString &caption, QWidget *content, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(6);
-    auto *label = new QLabel(caption, box);
-    QFont font = label->font();
-    font.setBold(true);
-    label->setFont(font);
-    layout->addWidget(label);
-    layout->addWidget(content, 1);
-    return box;
 }
 
 } // namespace

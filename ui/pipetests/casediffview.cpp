@@ -1,5 +1,6 @@
 #include "casediffview.h"
 
+#include "captioned.h"
 #include "casediff.h"
 
 #include <QFontDatabase>
@@ -27,21 +28,6 @@ QPlainTextEdit *jsonView(const QString &name, QWidget *parent)
     return view;
 }
 
-QWidget *titled(const QString &title, QWidget *content, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    auto *label = new QLabel(title, box);
-    QFont font = label->font();
-    font.setBold(true);
-    label->setFont(font);
-    layout->addWidget(label);
-    layout->addWidget(content, 1);
-    return box;
-}
-
 } // namespace
 
 CaseDiffView::CaseDiffView(QWidget *parent)
@@ -55,12 +41,12 @@ CaseDiffView::CaseDiffView(QWidget *parent)
     m_paths->setWordWrap(true);
     auto *sides = new QSplitter(Qt::Horizontal, this);
     sides->setChildrenCollapsible(false);
-    sides->addWidget(titled(tr("Expected"), m_expected, sides));
-    sides->addWidget(titled(tr("Actual"), m_actual, sides));
+    sides->addWidget(captioned(tr("Expected"), m_expected, sides, 2));
+    sides->addWidget(captioned(tr("Actual"), m_actual, sides, 2));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    layout->addWidget(titled(tr("Differences"), m_paths, this));
+    layout->addWidget(captioned(tr("Differences"), m_paths, this, 2));
     layout->addWidget(sides, 1);
 }
 

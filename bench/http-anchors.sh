@@ -31,9 +31,12 @@ harness=${JB_BENCH_HARNESS:-$root/../shared/bench/run-anchors.sh}
 [[ -x $cli ]] || { echo "no journeybench-cli at $cli (build the release preset first)" >&2; exit 2; }
 [[ -f $harness ]] || { echo "no harness at $harness (set JB_BENCH_HARNESS)" >&2; exit 2; }
 
-sample=$root/resources/sample
-dataset=$(mktemp --suffix=.json)
-trap 'rm -f "$dataset"' EXIT
+# a copy of the sample: what serving writes (.journeybench/) stays out of the checkout
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+sample=$work/sample
+"$cli" sample "$sample" >/dev/null
+dataset=$work/dataset.json
 python3 - "$(dirname "$harness")/configs/body.json" "$dataset" <<'PY'
 import json, sys
 record = json.load(open(sys.argv[1]), object_pairs_hook=dict)

@@ -4,6 +4,7 @@
 #include "mapcommand.h"
 #include "mockcommand.h"
 #include "runcommand.h"
+#include "samplecommand.h"
 #include "servecommand.h"
 #include "testcommand.h"
 
@@ -26,6 +27,7 @@ std::span<const CliCommand> CliApp::commands()
                 {"map", &MapCommand::run},
                 {"export", &ExportCommand::run},
                 {"test", &TestCommand::run},
+                {"sample", &SampleCommand::run},
             });
         return commands;
     }();

@@ -29,7 +29,7 @@ constexpr std::array<CliCommand, 6> core{{
 }};
 
 // CliApp runs these too (tst_clistartup checks that it knows each one, by these words)
-constexpr std::array<const char *, 6> inModule{"run", "serve", "mock", "map", "export", "test"};
+constexpr std::array<const char *, 7> inModule{"run", "serve", "mock", "map", "export", "test", "sample"};
 
 } // namespace
 
@@ -87,6 +87,8 @@ QString CliDispatcher::usage()
            "  map DIR MAPPING (--input FILE.jsonl | --db-query SQL) [--out FILE] [--env NAME]\n"
            "                         apply a From-To mapping: one mapped JSON object per valid record;\n"
            "                         each invalid one on stderr with its line, field and rule (exit 1)\n"
+           "  sample DIR             copy the bundled sample project to DIR (new or empty) to try\n"
+           "                         the commands on; prints DIR\n"
            "\n"
            "Run 'journeybench-cli <command> --help' for a command's options.\n"_s;
 }

@@ -21,6 +21,8 @@ packages=(
   # tests: real servers, screenshots, document checks, packaging checks
   postgresql vsftpd openssh-server openssl iproute2 xvfb xauth imagemagick poppler-utils
   libxml2-utils unzip desktop-file-utils appstream dpkg-dev file python3
+  # the documentation: README and docs/ rendered to HTML for the package and Help > Documentation
+  cmark-gfm
   # probes: sqlite3 rebuilds the sample's customers.sqlite; nmap is the benchmark's peer
   sqlite3 nmap
   # mapping: jq is the De-Para benchmark's peer

@@ -83,7 +83,12 @@ void IntegrationListDocument::appendPhaseStatus(ArtifactDocument &document, cons
             u"%1 / %2"_s.arg(phase.completion.complete).arg(phase.completion.total),
             QString::number(phase.completion.percent()) + u" %"_s,
             TimelinePhase::stateLabel(phase.state(context.today())),
-            signoff.isSigned() ? u"%1, %2"_s.arg(signoff.by, signoff.at.left(10)) : u"not signed"_s});
+            !signoff.isSigned() ? u"not signed"_s
+                : signoff.isOverride()
+                ? u"%1, %2, with %3 open"_s.arg(signoff.by, signoff.at.left(10))
+                      .arg(signoff.openItems.size() == 1 ? u"1 item"_s
+                                                         : u"%1 items"_s.arg(signoff.openItems.size()))
+                : u"%1, %2"_s.arg(signoff.by, signoff.at.left(10))});
     }
     document.addTable(u"Status per phase"_s,
         {u"Phase"_s, u"Checklist items done"_s, u"Complete"_s, u"State"_s, u"Phase sign-off"_s}, rows);

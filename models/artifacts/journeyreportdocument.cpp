@@ -58,11 +58,18 @@ void appendCompletion(ArtifactDocument &document, const ArtifactContext &context
     QList<QStringList> rows;
     for (const PhaseInfo &info : Phases::all()) {
         const Signoff phase = Checklist::phaseSignoff(manifest, info.phase);
+        // an override is part of what was signed: the document says it beside the comment
+        const auto comment = [](const Signoff &signoff) {
+            QStringList parts{signoff.comment, signoff.overrideNote()};
+            parts.removeAll(QString());
+            return parts.join(u' ');
+        };
         if (phase.isSigned())
-            rows.append({info.title, u"whole phase"_s, phase.by, phase.at, phase.comment});
+            rows.append({info.title, u"whole phase"_s, phase.by, phase.at, comment(phase)});
         for (const ChecklistItem &item : Checklist::items(manifest, info.phase)) {
             if (item.signoff.isSigned())
-                rows.append({info.title, item.title, item.signoff.by, item.signoff.at, item.signoff.comment});
+                rows.append(
+                    {info.title, item.title, item.signoff.by, item.signoff.at, comment(item.signoff)});
         }
     }
     if (rows.isEmpty())

@@ -245,13 +245,19 @@ QVariant ChecklistModel::data(const QModelIndex &index, int role) const
                 return QString();
             const QDateTime at = QDateTime::fromString(item.signoff.at, Qt::ISODate);
             const QString date = at.isValid() ? at.date().toString(Qt::ISODate) : item.signoff.at;
-            return date.isEmpty() ? item.signoff.by : u"%1 — %2"_s.arg(item.signoff.by, date);
+            const QString signedBy
+                = date.isEmpty() ? item.signoff.by : u"%1 — %2"_s.arg(item.signoff.by, date);
+            return item.signoff.isOverride() ? signedBy + u" (signed while open)"_s : signedBy;
         }
         if (role == Qt::ToolTipRole) {
-            if (item.signoff.isSigned())
-                return item.signoff.comment.isEmpty()
+            if (item.signoff.isSigned()) {
+                QString tip = item.signoff.comment.isEmpty()
                     ? item.signoff.at
                     : QString(item.signoff.at + u": "_s + item.signoff.comment);
+                if (item.signoff.isOverride())
+                    tip += u'\n' + item.signoff.overrideNote();
+                return tip;
+            }
             return item.needsSignoff ? u"Needs a sign-off"_s : QVariant();
         }
         return {};

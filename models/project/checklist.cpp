@@ -27,13 +27,39 @@ QJsonObject Signoff::toJson() const
     QJsonObject object{{u"by"_s, by}, {u"at"_s, at}};
     if (!comment.isEmpty())
         object.insert(u"comment"_s, comment);
+    if (isOverride())
+        object.insert(u"override"_s,
+            QJsonObject{
+                {u"reason"_s, overrideReason}, {u"openItems"_s, QJsonArray::fromStringList(openItems)}});
     return object;
 }
 
 Signoff Signoff::fromJson(const QJsonObject &object)
 {
+    const QJsonObject override = object.value(u"override"_s).toObject();
+    QStringList open;
+    for (const QJsonValue &title : override.value(u"openItems"_s).toArray())
+        open.append(title.toString());
     return {object.value(u"by"_s).toString(), object.value(u"at"_s).toString(),
-        object.value(u"comment"_s).toString()};
+        object.value(u"comment"_s).toString(), override.value(u"reason"_s).toString(), open};
+}
+
+QString Signoff::overrideNote() const
+{
+    if (!isOverride())
+        return QString();
+    const QString items = openItems.size() == 1 ? u"1 item open"_s : u"%1 items open"_s.arg(openItems.size());
+    return u"Signed with %1 (%2). Reason: %3"_s.arg(items, openItems.join(u"; "_s), overrideReason);
+}
+
+QStringList Checklist::openItems(const QList<ChecklistItem> &items)
+{
+    QStringList open;
+    for (const ChecklistItem &item : items) {
+        if (item.status != ChecklistItem::Status::Done && item.status != ChecklistItem::Status::NotApplicable)
+            open.append(item.title);
+    }
+    return open;
 }
 
 QString ChecklistItem::statusKey(Status status)
@@ -73,6 +99,7 @@ QJsonObject mergedSignoff(const QJsonObject &existing, const Signoff &signoff)
 {
     QJsonObject merged = existing;
     merged.remove(u"comment"_s);
+    merged.remove(u"override"_s); // an earlier override does not carry over to a new sign-off
     const QJsonObject known = signoff.toJson();
     for (auto it = known.begin(); it != known.end(); ++it)
         merged.insert(it.key(), it.value());

@@ -12,8 +12,14 @@ struct Signoff
     QString by;
     QString at; // ISO 8601
     QString comment;
+    // Set when the signer went on although items were still open: why, and which ones they were.
+    QString overrideReason = {};
+    QStringList openItems = {};
 
     bool isSigned() const { return !by.isEmpty(); }
+    bool isOverride() const { return !overrideReason.isEmpty(); }
+    // "Signed with 2 items open (A; B). Reason: …", or "" for a sign-off of finished work.
+    QString overrideNote() const;
     QJsonObject toJson() const;
     static Signoff fromJson(const QJsonObject &object);
 };
@@ -66,6 +72,8 @@ public:
     static Completion completion(const QJsonObject &manifest, Phase phase);
     static Completion overall(const QJsonObject &manifest);
 
+    // The titles of the phase's items neither done nor marked n/a: what a sign-off would skip.
+    static QStringList openItems(const QList<ChecklistItem> &items);
     static Signoff phaseSignoff(const QJsonObject &manifest, Phase phase);
     static QJsonObject withPhaseSignoff(const QJsonObject &manifest, Phase phase, const Signoff &signoff);
 };

@@ -445,7 +445,9 @@ QStringList JourneySchema::manifestKeyOrder(const QString &schemaPath)
     if (parts.isEmpty())
         return {u"schemaVersion"_s, u"name"_s, u"owner"_s, u"description"_s, u"checklist"_s, u"signoffs"_s,
             u"timeline"_s};
-    const QStringList signoff = {u"by"_s, u"at"_s, u"comment"_s};
+    const QStringList signoff = {u"by"_s, u"at"_s, u"comment"_s, u"override"_s};
+    if ((top == u"checklist" && parts.size() == 5) || (top == u"signoffs" && parts.size() == 3))
+        return {u"reason"_s, u"openItems"_s};
     if (top == u"checklist" && parts.size() == 3)
         return {u"title"_s, u"status"_s, u"owner"_s, u"evidence"_s, u"comment"_s, u"signoff"_s};
     if ((top == u"checklist" && parts.size() == 4) || (top == u"signoffs" && parts.size() == 2))

@@ -201,7 +201,8 @@ void TestChecklistModel::signOffAndUndo()
     QCOMPARE(model->index(row, 0).data(ChecklistModel::CompleteRole).toBool(), false);
     QCOMPARE(m_navigator->index(0).data(NavigatorModel::CompleteCountRole).toInt(), 0);
 
-    model->signOff(row, {u"Ana Souza"_s, u"2024-05-02T10:30:00-03:00"_s, u"document sent to the partner"_s});
+    model->signOff(
+        row, {u"Ana Souza"_s, u"2024-05-02T10:30:00-03:00"_s, u"document sent to the partner"_s, {}, {}});
     QCOMPARE(signoff.data().toString(), u"Ana Souza — 2024-05-02"_s);
     QVERIFY(signoff.data(Qt::ToolTipRole).toString().contains(u"document sent"_s));
     QCOMPARE(model->index(row, 0).data(ChecklistModel::CompleteRole).toBool(), true);
@@ -223,7 +224,7 @@ void TestChecklistModel::signOffAndUndo()
     QCOMPARE(signoff.data().toString(), u"Ana Souza — 2024-05-02"_s);
 
     // a sign-off without a time is stamped now
-    model->signOff(0, {u"Rui"_s, QString(), QString()});
+    model->signOff(0, {u"Rui"_s, QString(), QString(), {}, {}});
     QVERIFY(QDateTime::fromString(model->item(0).signoff.at, Qt::ISODate).isValid());
     QCOMPARE(signoff.data().toString(), u"Ana Souza — 2024-05-02"_s);
 }
@@ -313,8 +314,8 @@ void TestChecklistModel::otherManifestEditsKeepRows()
     manifest.insert(u"timeline"_s, QJsonObject{{u"pipes"_s, QJsonObject{{u"owner"_s, u"Ana"_s}}}});
     m_editor->setManifest(manifest, u"Edit timeline"_s);
     // the state of another phase changes nothing here either
-    m_editor->setManifest(
-        Checklist::withPhaseSignoff(m_document->manifest(), Phase::Pipes, {u"Ana"_s, u"2024-06-01"_s, {}}),
+    m_editor->setManifest(Checklist::withPhaseSignoff(
+                              m_document->manifest(), Phase::Pipes, {u"Ana"_s, u"2024-06-01"_s, {}, {}, {}}),
         u"Sign the phase"_s);
     QCOMPARE(reset.size(), 0);
     QCOMPARE(inserted.size(), 0);

@@ -158,8 +158,8 @@ void TestNavigatorModel::problemCounts()
 void TestNavigatorModel::followsResetAndChecklist()
 {
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-    m_editor->setManifest(
-        Checklist::withPhaseSignoff(m_document->manifest(), Phase::Systems, {u"Ana"_s, u"2024-06-01"_s, {}}),
+    m_editor->setManifest(Checklist::withPhaseSignoff(m_document->manifest(), Phase::Systems,
+                              {u"Ana"_s, u"2024-06-01"_s, {}, {}, {}}),
         u"Sign the phase"_s);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(m_model->index(2).data(NavigatorModel::SignedRole).toBool(), true);

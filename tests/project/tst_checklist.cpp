@@ -281,7 +281,7 @@ void TestChecklist::phaseSignoffKeepsUnknownKeys()
         "signoffs": {"systems": {"by": "Paulo", "at": "2026-11-10", "x-via": "e-mail"}, "x-other": 1}})");
     QCOMPARE(Checklist::phaseSignoff(manifest, Phase::Systems).by, u"Paulo"_s);
 
-    const Signoff signoff{u"Ana"_s, u"2026-12-01"_s, u"re-signed"_s};
+    const Signoff signoff{u"Ana"_s, u"2026-12-01"_s, u"re-signed"_s, {}, {}};
     QCOMPARE(compact(Checklist::withPhaseSignoff(manifest, Phase::Systems, signoff)),
         QByteArray(
             R"({"name":"t","signoffs":{"systems":{"at":"2026-12-01","by":"Ana","comment":"re-signed","x-via":"e-mail"},"x-other":1}})"));

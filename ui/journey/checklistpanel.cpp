@@ -60,6 +60,9 @@ ChecklistPanel::ChecklistPanel(DocumentEditor *editor, Phase phase, QWidget *par
 
     m_signOff->setToolTip(u"Sign the selected item off: who, when and a comment"_s);
     m_phaseState->setTextFormat(Qt::RichText);
+    m_phaseState->setObjectName(u"phaseState"_s);
+    m_phaseSignOff->setObjectName(u"phaseSignOff"_s);
+    m_signOff->setObjectName(u"signOff"_s);
 
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(6);
@@ -205,7 +208,8 @@ void ChecklistPanel::signOffItem()
     const int row = m_view->currentIndex().row();
     if (row < 0)
         return;
-    SignoffDialog dialog(m_model->item(row).title, defaultSigner(), this);
+    const ChecklistItem item = m_model->item(row);
+    SignoffDialog dialog(item.title, defaultSigner(), Checklist::openItems({item}), this);
     if (dialog.exec() == QDialog::Accepted)
         m_model->signOff(row, dialog.signoff());
 }
@@ -213,8 +217,11 @@ void ChecklistPanel::signOffItem()
 void ChecklistPanel::signOffPhase()
 {
     const PhaseInfo &info = Phases::info(m_phase);
-    SignoffDialog dialog(
-        u"Phase %1 — %2"_s.arg(Phases::number(m_phase)).arg(info.title), defaultSigner(), this);
+    QList<ChecklistItem> items;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        items.append(m_model->item(row));
+    SignoffDialog dialog(u"Phase %1 — %2"_s.arg(Phases::number(m_phase)).arg(info.title), defaultSigner(),
+        Checklist::openItems(items), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QJsonObject manifest = m_editor->document()->manifest();
@@ -256,9 +263,16 @@ void ChecklistPanel::updateButtons()
     const Signoff phase = Checklist::phaseSignoff(m_editor->document()->manifest(), m_phase);
     if (phase.isSigned()) {
         const QDateTime at = QDateTime::fromString(phase.at, Qt::ISODate);
-        m_phaseState->setText(u"Phase signed off by <b>%1</b> on %2"_s.arg(phase.by.toHtmlEscaped(),
-            at.isValid() ? at.date().toString(Qt::ISODate) : phase.at.toHtmlEscaped()));
-        m_phaseState->setToolTip(phase.comment);
+        QString text = u"Phase signed off by <b>%1</b> on %2"_s.arg(phase.by.toHtmlEscaped(),
+            at.isValid() ? at.date().toString(Qt::ISODate) : phase.at.toHtmlEscaped());
+        if (phase.isOverride()) // the override is shown with the sign-off, never hidden in a tooltip only
+            text += u" — <b>with %1 open</b>: %2"_s.arg(
+                phase.openItems.size() == 1 ? u"1 item"_s : u"%1 items"_s.arg(phase.openItems.size()),
+                phase.overrideReason.toHtmlEscaped());
+        m_phaseState->setText(text);
+        QStringList tip{phase.comment, phase.overrideNote()};
+        tip.removeAll(QString());
+        m_phaseState->setToolTip(tip.join(u'\n'));
         m_phaseSignOff->setText(u"Clear &Phase Sign-off"_s);
         m_phaseSignOff->setIcon(QIcon());
     } else {

@@ -155,14 +155,15 @@ Diagnostics ProjectValidator::validate(const ProjectDocument &document)
         const QList<FieldProblem> problems = problemsOf(document, record, byFolder, targets);
         if (problems.isEmpty())
             continue;
-        // locate in the bytes on disk when they are what we hold, else in what a save would write
-        const QByteArray bytes
-            = document.data().diskBytes.value(record.path, ProjectFormat::entityBytes(record));
-        const JsonSourceMap map(bytes);
+        // locate in the bytes on disk; a file not written yet has no line to point at
+        const auto onDisk = document.data().diskBytes.constFind(record.path);
+        const bool written = onDisk != document.data().diskBytes.cend();
+        const JsonSourceMap map(written ? *onDisk : QByteArray());
         for (const FieldProblem &problem : problems) {
-            const TextPosition position = map.positionOf(problem.pointer);
+            const TextPosition position = written ? map.positionOf(problem.pointer) : TextPosition{0, 0};
             diagnostics.append({folder.filePath(record.path), position.line, position.column, problem.message,
-                problem.warning ? Diagnostic::Severity::Warning : Diagnostic::Severity::Error});
+                problem.warning ? Diagnostic::Severity::Warning : Diagnostic::Severity::Error, record.kind,
+                record.id(), problem.pointer});
         }
     }
     return diagnostics;

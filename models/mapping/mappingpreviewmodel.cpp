@@ -133,10 +133,17 @@ QVariant MappingPreviewModel::data(const QModelIndex &index, int role) const
     const QString error = errorFor(index.row(), column);
     switch (role) {
     case Qt::DisplayRole: {
-        const QString value = shown(FieldPath(column).get(mapped.object));
-        return error.isEmpty()
-            ? value
-            : (value.isEmpty() ? QString(u"⚠ "_s + error) : QString(value + u"  ⚠ "_s + error));
+        QString value = shown(FieldPath(column).get(mapped.object));
+        if (error.isEmpty())
+            return value;
+        if (value.isEmpty()) { // the field was left out: the value its rule refused says why
+            for (const MappedField &field : mapped.fields) {
+                if (field.target == column && !field.input.isUndefined()
+                    && !error.contains(shown(field.input)))
+                    value = shown(field.input);
+            }
+        }
+        return value.isEmpty() ? QString(u"⚠ "_s + error) : QString(value + u"  ⚠ "_s + error);
     }
     case Qt::ToolTipRole: {
         QStringList lines;

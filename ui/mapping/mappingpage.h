@@ -57,6 +57,7 @@ public:
     MappingPreviewModel *previewModel() const { return m_previewModel; }
     MappingPreview *preview() const { return m_preview; }
     QTableView *previewView() const { return m_previewView; }
+    QLabel *previewDetail() const { return m_previewDetail; }
     QTreeView *providerView() const { return m_providerView; }
     QTreeView *consumerView() const { return m_consumerView; }
     ContractFieldModel *consumerFields() const { return m_consumerFields; }
@@ -111,6 +112,7 @@ private:
     QToolButton *m_reload = nullptr;
     QLabel *m_previewSummary = nullptr;
     QTableView *m_previewView = nullptr;
+    QLabel *m_previewDetail = nullptr;
 
     QList<QJsonObject> m_databaseRows;
     QString m_databaseRowsKey; // which database and query m_databaseRows came from

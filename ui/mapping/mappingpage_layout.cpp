@@ -1,9 +1,11 @@
 // The From-To page's widgets and how they are laid out.
 #include "contractfieldmodel.h"
+#include "elidedtooltip.h"
 #include "mappingpage.h"
 #include "mappingpreviewmodel.h"
 #include "mappingrulesmodel.h"
 #include "sourcefielddelegate.h"
+#include "tablestyle.h"
 #include "transformchaineditor.h"
 
 #include <QAction>
@@ -11,6 +13,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -98,6 +101,9 @@ void MappingPage::buildLayout()
         view->setAlternatingRowColors(true);
         view->setRootIsDecorated(true);
         view->header()->setStretchLastSection(false);
+        view->setIndentation(12); // nested fields still show their depth; names keep the room
+        view->setTextElideMode(Qt::ElideMiddle);
+        ElidedToolTip::install(view);
         view->header()->setSectionResizeMode(ContractFieldModel::NameColumn, QHeaderView::Stretch);
         view->header()->setSectionResizeMode(ContractFieldModel::TypeColumn, QHeaderView::ResizeToContents);
         view->header()->setSectionResizeMode(ContractFieldModel::StateColumn, QHeaderView::ResizeToContents);
@@ -130,15 +136,19 @@ void MappingPage::buildLayout()
     m_rulesView->verticalHeader()->hide();
     m_rulesView->verticalHeader()->setDefaultSectionSize(m_rulesView->fontMetrics().height() + 10);
     m_rulesView->setWordWrap(false); // one line per rule; the tooltip has the whole text
-    m_rulesView->setTextElideMode(Qt::ElideRight);
+    m_rulesView->setTextElideMode(Qt::ElideMiddle);
+    ElidedToolTip::install(m_rulesView);
     QHeaderView *header = m_rulesView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(MappingRulesModel::TransformsColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(MappingRulesModel::TypeColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(MappingRulesModel::RequiredColumn, QHeaderView::ResizeToContents);
-    header->resizeSection(MappingRulesModel::TargetColumn, 130);
-    header->resizeSection(MappingRulesModel::SourceColumn, 170);
-    header->resizeSection(MappingRulesModel::PreviewColumn, 220);
+    header->setStretchLastSection(true); // the preview takes what is left
+    header->setMinimumSectionSize(48);
+    // field names and transform chains sized to what they hold (within bounds), on every change
+    const auto fit = [this] { TableStyle::fitColumns(m_rulesView, 230); };
+    connect(m_rules, &QAbstractItemModel::modelReset, m_rulesView, fit);
+    connect(m_rules, &QAbstractItemModel::layoutChanged, m_rulesView, fit);
+    connect(m_rules, &QAbstractItemModel::rowsInserted, m_rulesView, fit);
+    connect(m_rules, &QAbstractItemModel::dataChanged, m_rulesView, fit);
+    fit();
     // Delete on a rule unmaps its field (the editor, when open, keeps its own keys)
     auto *unmap = new QAction(u"Unmap"_s, m_rulesView);
     unmap->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
@@ -169,7 +179,7 @@ void MappingPage::buildLayout()
     panes->setStretchFactor(0, 2);
     panes->setStretchFactor(1, 5);
     panes->setStretchFactor(2, 2);
-    panes->setSizes({260, 700, 260});
+    panes->setSizes({300, 640, 300});
 
     // the preview and the consumer rules' problems
     m_sampleSource = new QComboBox(this);
@@ -188,6 +198,7 @@ void MappingPage::buildLayout()
     m_previewView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_previewView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_previewView->setWordWrap(false);
+    m_previewView->setTextElideMode(Qt::ElideMiddle);
     m_previewView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_previewView->horizontalHeader()->setDefaultSectionSize(170);
     m_previewView->horizontalHeader()->setStretchLastSection(true);
@@ -209,7 +220,24 @@ void MappingPage::buildLayout()
     auto *previewLayout = new QVBoxLayout(previewBox);
     previewLayout->setContentsMargins(0, 0, 0, 0);
     previewLayout->addLayout(previewBar);
-    previewLayout->addWidget(m_previewView);
+    previewLayout->addWidget(m_previewView, 1);
+    // the current cell in full: the rule error with its pattern and the value it refused, which a
+    // cell can only show cut short
+    m_previewDetail = new QLabel(this);
+    m_previewDetail->setObjectName(u"previewDetail"_s);
+    m_previewDetail->setWordWrap(true);
+    m_previewDetail->setTextFormat(Qt::PlainText);
+    m_previewDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    previewLayout->addWidget(m_previewDetail);
+    const auto showDetail = [this] {
+        const QModelIndex current = m_previewView->currentIndex();
+        m_previewDetail->setText(current.isValid() ? current.data(Qt::ToolTipRole).toString() : QString());
+        m_previewDetail->setVisible(current.isValid());
+    };
+    connect(
+        m_previewView->selectionModel(), &QItemSelectionModel::currentChanged, m_previewDetail, showDetail);
+    connect(m_previewModel, &QAbstractItemModel::modelReset, m_previewDetail, showDetail);
+    showDetail();
 
     m_gapsView = new QListView(this);
     m_gapsView->setObjectName(u"gapsView"_s);

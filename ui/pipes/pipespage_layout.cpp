@@ -9,6 +9,7 @@
 
 #include <QComboBox>
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -130,10 +131,12 @@ QWidget *PipesPage::buildRunSide()
     m_resultBody->setPlaceholderText(tr("The answer's body"));
 
     // both editors take the room the splitter gives, not their 192-pixel size hint
+    // (at least 8 lines of payload and 4 of answer: a JSON request must be readable without scrolling)
+    const int line = QFontMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont)).lineSpacing();
     m_payload->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
-    m_payload->setMinimumHeight(90);
+    m_payload->setMinimumHeight(8 * line + 48);
     m_resultBody->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
-    m_resultBody->setMinimumHeight(48);
+    m_resultBody->setMinimumHeight(4 * line + 12);
     auto *runBox = new QGroupBox(tr("Run"), this);
     auto *runLayout = new QVBoxLayout(runBox);
     runLayout->setContentsMargins(4, 4, 4, 4);
@@ -184,8 +187,9 @@ QWidget *PipesPage::buildRunSide()
     auto *side = new QSplitter(Qt::Vertical, this);
     side->addWidget(runBox);
     side->addWidget(m_tabs);
-    side->setStretchFactor(0, 2);
-    side->setStretchFactor(1, 3);
+    side->setStretchFactor(0, 1);
+    side->setStretchFactor(1, 1);
+    side->setSizes({1, 1}); // half each to begin with: the request and answer as tall as the trace
     side->setChildrenCollapsible(false);
     return side;
 }

@@ -3,9 +3,15 @@
 #include "artifactspage.h"
 #include "checklist.h"
 #include "diagnosticsdialog.h"
+#include "entityfilterproxy.h"
+#include "entitypanel.h"
+#include "entitytablemodel.h"
 #include "icons.h"
+#include "journeyschema.h"
 #include "navigatordelegate.h"
 #include "navigatormodel.h"
+#include "objectlistmodel.h"
+#include "objectlistpanel.h"
 #include "phasepage.h"
 #include "projectdocument.h"
 #include "projectsession.h"
@@ -18,15 +24,19 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -149,6 +159,7 @@ void MainWindow::buildStatusBar()
     m_diagnosticsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_diagnosticsButton->setToolTip(u"Files that could not be loaded; they are never overwritten"_s);
     m_problemsButton = new QToolButton(this);
+    m_problemsButton->setObjectName(u"problemsButton"_s);
     m_problemsButton->setAutoRaise(true);
     m_problemsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_problemsButton->setToolTip(u"Invalid values and broken references in the project"_s);
@@ -329,7 +340,7 @@ void MainWindow::showLoadDiagnostics()
     auto *dialog = new DiagnosticsDialog(u"Files Not Loaded"_s,
         u"These files could not be loaded. The rest of the project is open; these files are left "
         u"exactly as they are and are never overwritten. Fix them in an editor and reopen the project."_s,
-        m_session->loadDiagnostics(), this);
+        m_session->loadDiagnostics(), m_session->document()->folder(), this);
     dialog->setObjectName(u"loadDiagnostics"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
@@ -341,13 +352,61 @@ void MainWindow::showProblems()
         statusBar()->showMessage(u"No invalid values and no broken references"_s, 4000);
         return;
     }
+    if (auto *open = findChild<DiagnosticsDialog *>(u"problems"_s))
+        open->close(); // one list, of the current problems
     auto *dialog = new DiagnosticsDialog(u"Problems"_s,
         u"Values that are invalid or name something that does not exist. They are kept as typed; each "
-        u"is also marked in its table."_s,
-        m_session->problems(), this);
+        u"is also marked in its table. Double-click a row to go to it."_s,
+        m_session->problems(), m_session->document()->folder(), this);
     dialog->setObjectName(u"problems"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    connect(dialog, &DiagnosticsDialog::openRequested, this, &MainWindow::openDiagnostic);
+    dialog->show(); // not modal: the window follows the rows clicked
+}
+
+void MainWindow::openDiagnostic(const Diagnostic &diagnostic)
+{
+    const KindSpec *kind = JourneySchema::kind(diagnostic.kind);
+    if (!kind || kind->phase < 1)
+        return;
+    showPage(kind->phase - 1);
+    PhasePage *page = phasePage(static_cast<Phase>(kind->phase));
+    EntityPanel *panel = page ? page->panel(diagnostic.kind) : nullptr;
+    if (!panel)
+        return;
+    page->showPanel(diagnostic.kind);
+    const int row = m_session->document()->rowOf(diagnostic.kind, diagnostic.entityId);
+    if (row < 0)
+        return;
+    panel->filterEdit()->clear(); // a filter must not hide the row asked for
+    panel->selectRow(row);
+    const QString key = diagnostic.pointer.section(u'/', 1, 1);
+    QAbstractItemView *target = panel->view();
+    QModelIndex cell;
+    if (const int column = panel->model()->columnOf(key); column >= 0) {
+        cell = panel->proxy()->mapFromSource(panel->model()->index(row, column));
+    } else {
+        // a field inside a list of objects ("/ports/0/port"): its row in that list's table
+        for (ObjectListPanel *list : panel->objectLists()) {
+            if (list->model()->listField().key != key)
+                continue;
+            const int item = diagnostic.pointer.section(u'/', 2, 2).toInt();
+            const QString fieldKey = diagnostic.pointer.section(u'/', 3, 3);
+            const QList<FieldSpec> &fields = list->model()->listField().itemFields;
+            const auto found = std::find_if(fields.cbegin(), fields.cend(),
+                [&fieldKey](const FieldSpec &f) { return f.key == fieldKey; });
+            const int field = found == fields.cend() ? 0 : static_cast<int>(found - fields.cbegin());
+            target = list->view();
+            cell = list->model()->index(item, field);
+            break;
+        }
+    }
+    if (cell.isValid()) {
+        target->setCurrentIndex(cell);
+        target->scrollTo(cell);
+    }
+    target->setFocus(Qt::OtherFocusReason);
+    statusBar()->showMessage(diagnostic.message, 6000);
 }
 
 void MainWindow::tell(QMessageBox::Icon icon, const QString &name, const QString &title, const QString &text)
@@ -393,7 +452,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->ignore();
     whenSafeToLeave([this] {
         m_closeApproved = true;
-        close();
+        // Queued: when the answer was Discard this runs inside this very close event, and a
+        // close() from inside one is ignored by Qt, which left the window open.
+        QMetaObject::invokeMethod(
+            this, [this] { close(); }, Qt::QueuedConnection);
     });
 }
 

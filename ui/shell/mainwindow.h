@@ -1,5 +1,6 @@
 #pragma once
 
+#include "diagnostic.h"
 #include "phase.h"
 #include "theme.h"
 
@@ -54,6 +55,8 @@ public:
     // On the current phase page, shows the tab whose title starts with `title`.
     void showTab(const QString &title);
     bool hasProject() const;
+    // The documentation index Help > Documentation last opened ("" before it did).
+    QString lastDocumentation() const { return m_lastDocumentation; }
 
     // Opens a project folder (asking first about unsaved changes).
     void openProject(const QString &folder);
@@ -78,6 +81,8 @@ private:
     void updateProblems(int count);
     void showLoadDiagnostics();
     void showProblems();
+    // Shows the entity and field a problem is about: its page, tab, row and cell.
+    void openDiagnostic(const Diagnostic &diagnostic);
     void offerRecovery(const QDateTime &savedAt);
     // Shows a message without blocking; `name` lets tests find it.
     void tell(QMessageBox::Icon icon, const QString &name, const QString &title, const QString &text);
@@ -96,6 +101,8 @@ private:
     void save();
     void saveAs();
     void about();
+    void openDocumentation();
+    void turnTab(int step);
     void applyTheme(Theme::Mode mode);
     // Runs `proceed` once unsaved changes are saved or discarded; not at all when cancelled.
     void whenSafeToLeave(const std::function<void()> &proceed);
@@ -135,6 +142,10 @@ private:
     QAction *m_removeAction = nullptr;
     QAction *m_filterAction = nullptr;
     QAction *m_navigatorAction = nullptr;
+    QAction *m_nextTabAction = nullptr;
+    QAction *m_previousTabAction = nullptr;
+    QAction *m_documentationAction = nullptr;
+    QString m_lastDocumentation;
     QList<QAction *> m_pageActions;
     QActionGroup *m_themeGroup = nullptr;
     QPointer<QWidget> m_rowTarget; // the panel whose table last had the focus

@@ -1,4 +1,5 @@
 // MainWindow, continued: its actions, menus and the file commands.
+#include "documentation.h"
 #include "entitypanel.h"
 #include "icons.h"
 #include "mainwindow.h"
@@ -10,11 +11,13 @@
 #include "recentprojects.h"
 #include "rowactions.h"
 #include "sampleproject.h"
+#include "tabcycler.h"
 #include "welcomepage.h"
 
 #include <QAbstractItemView>
 #include <QActionGroup>
 #include <QApplication>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QLineEdit>
@@ -24,8 +27,10 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -121,6 +126,22 @@ void MainWindow::createActions()
         m_pageActions.append(action);
     }
 
+    // Ctrl+Tab turns the sub-tabs of the page (the innermost around the focus), as in a browser.
+    m_nextTabAction = new QAction(u"&Next Tab"_s, this);
+    m_nextTabAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)});
+    connect(m_nextTabAction, &QAction::triggered, this, [this] { turnTab(+1); });
+    m_previousTabAction = new QAction(u"&Previous Tab"_s, this);
+    m_previousTabAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageUp)});
+    connect(m_previousTabAction, &QAction::triggered, this, [this] { turnTab(-1); });
+    addAction(m_nextTabAction); // the window's, so they work with the menu bar hidden too
+    addAction(m_previousTabAction);
+
+    m_documentationAction = new QAction(u"JourneyBench &Documentation"_s, this);
+    m_documentationAction->setShortcut(QKeySequence::HelpContents);
+    connect(m_documentationAction, &QAction::triggered, this, &MainWindow::openDocumentation);
+
     m_themeGroup = new QActionGroup(this);
     for (const auto &[mode, label] : {std::pair{Theme::Mode::System, u"&System"_s},
              std::pair{Theme::Mode::Light, u"&Light"_s}, std::pair{Theme::Mode::Dark, u"&Dark"_s}}) {
@@ -164,11 +185,15 @@ void MainWindow::createMenus()
     view->addAction(m_pageActions.at(NavigatorModel::timelineRow));
     view->addAction(m_pageActions.at(NavigatorModel::artifactsRow));
     view->addAction(m_navigatorAction);
+    view->addAction(m_nextTabAction);
+    view->addAction(m_previousTabAction);
     view->addSeparator();
     QMenu *theme = view->addMenu(u"&Theme"_s);
     theme->addActions(m_themeGroup->actions());
 
     QMenu *help = menuBar()->addMenu(u"&Help"_s);
+    help->addAction(m_documentationAction);
+    help->addSeparator();
     help->addAction(u"&About JourneyBench"_s, this, &MainWindow::about);
     help->addAction(u"About &Qt"_s, qApp, &QApplication::aboutQt);
 
@@ -337,6 +362,30 @@ void MainWindow::about()
         u"<p>Projects are folders of plain JSON files, made to live in git.</p>"
         u"<p>Licensed under the GNU General Public License, version 3 or later.</p>"_s.arg(
             QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::turnTab(int step)
+{
+    if (m_pages)
+        TabCycler::turn(TabCycler::target(m_pages->currentWidget(), QApplication::focusWidget()), step);
+}
+
+void MainWindow::openDocumentation()
+{
+    const QString index = Documentation::findIndex(QCoreApplication::applicationDirPath());
+    if (index.isEmpty()) {
+        tell(QMessageBox::Warning, u"documentationMissing"_s, u"Documentation Not Found"_s,
+            u"<p>The documentation is not installed with this copy of JourneyBench.</p><p>Looked in:<br>%1</p>"_s
+                .arg(Documentation::candidates(QCoreApplication::applicationDirPath())
+                         .join(u"<br>"_s)
+                         .toHtmlEscaped()));
+        return;
+    }
+    m_lastDocumentation = index;
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(index)))
+        tell(QMessageBox::Information, u"documentationPath"_s, u"Documentation"_s,
+            u"<p>No web browser could be started. The documentation is at</p><p><code>%1</code></p>"_s.arg(
+                index.toHtmlEscaped()));
 }
 
 void MainWindow::applyTheme(Theme::Mode mode)

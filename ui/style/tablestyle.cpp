@@ -1,5 +1,7 @@
 #include "tablestyle.h"
 
+#include "elidedtooltip.h"
+
 #include <QHeaderView>
 #include <QTableView>
 
@@ -17,7 +19,9 @@ void TableStyle::apply(QTableView *view)
     view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     view->setWordWrap(false);
-    view->setTextElideMode(Qt::ElideRight);
+    // ids, URLs and paths differ at their ends: cut the middle, and show the whole on hover
+    view->setTextElideMode(Qt::ElideMiddle);
+    ElidedToolTip::install(view);
     view->setShowGrid(true);
     view->setTabKeyNavigation(false); // Tab leaves the table, as everywhere else
     view->verticalHeader()->hide();

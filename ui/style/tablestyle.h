@@ -5,7 +5,8 @@ class QTableView;
 namespace jb {
 
 // One look for every table of the shell: compact rows, no row numbers, alternating rows, columns
-// sized to their contents within sensible bounds, the last one stretched.
+// sized to their contents within sensible bounds, the last one stretched; long values elided in the
+// middle with the whole text in the tooltip.
 class TableStyle final
 {
 public:

@@ -51,10 +51,15 @@ QSizeF FigureTextObject::intrinsicSize(QTextDocument *document, int, const QText
 }
 
 void FigureTextObject::drawObject(
-    QPainter *painter, const QRectF &rect, QTextDocument *, int, const QTextFormat &format)
+    QPainter *painter, const QRectF &rect, QTextDocument *document, int, const QTextFormat &format)
 {
-    if (const DiagramPicture *figure = picture(format))
-        figure->paint(*painter, rect);
+    const DiagramPicture *figure = picture(format);
+    if (!figure)
+        return;
+    const QVariant paper = document ? document->property(paperProperty) : QVariant();
+    if (paper.isValid())
+        painter->fillRect(rect.adjusted(-6, -6, 6, 6), paper.value<QColor>());
+    figure->paint(*painter, rect);
 }
 
 } // namespace jb

@@ -19,6 +19,9 @@ class FigureTextObject final : public QObject, public QTextObjectInterface
 public:
     static constexpr int objectType = QTextFormat::UserObject + 61;
     static constexpr int pictureProperty = QTextFormat::UserProperty + 61;
+    // A QColor set as this dynamic property on the document is filled behind each figure: the
+    // diagrams are drawn for paper and stay readable on a dark preview that way.
+    static constexpr const char *paperProperty = "jbFigurePaper";
 
     // Registers a new handler with `document`'s layout, parented to the document.
     static FigureTextObject *install(QTextDocument *document);

@@ -18,14 +18,7 @@ namespace jb {
 
 namespace {
 
-const QColor ink(0x1f, 0x29, 0x33);
-const QColor headingColor(0x1e, 0x3a, 0x5f);
-const QColor muted(0x64, 0x74, 0x8b);
-const QColor rule(0xcb, 0xd5, 0xe1);
-const QColor headerFill(0xe2, 0xe8, 0xf0);
-const QColor stripe(0xf8, 0xfa, 0xfc);
-
-QTextCharFormat text(double points, bool bold = false, const QColor &color = ink, bool italic = false)
+QTextCharFormat text(double points, bool bold, const QColor &color, bool italic = false)
 {
     QTextCharFormat format;
     format.setFontFamilies({u"DejaVu Sans"_s});
@@ -85,13 +78,22 @@ QList<double> columnWidths(const DocTable &table, double points)
 class Writer final
 {
 public:
-    Writer(QTextDocument *document, TextDocumentBuilder::Target target)
+    Writer(QTextDocument *document, TextDocumentBuilder::Target target, const DocumentColors &colors)
         : m_cursor(document)
         , m_print(target == TextDocumentBuilder::Target::Print)
+        , m_colors(colors)
     { }
 
+    // Body text in the document's ink unless told otherwise.
+    QTextCharFormat text(
+        double points, bool bold = false, const QColor &color = {}, bool italic = false) const
+    {
+        return jb::text(points, bold, color.isValid() ? color : m_colors.ink, italic);
+    }
+
     // Starts a new block (the document's first block is used as it is).
-    void block(QTextBlockFormat format, const QTextCharFormat &chars = text(9.5))
+    void block(QTextBlockFormat format) { block(format, text(9.5)); }
+    void block(QTextBlockFormat format, const QTextCharFormat &chars)
     {
         if (m_pendingBreak) {
             format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
@@ -119,12 +121,12 @@ public:
     {
         QTextBlockFormat format;
         format.setBottomMargin(2);
-        paragraph(artifact.title(), text(m_print ? 20 : 18, true, headingColor), format);
+        paragraph(artifact.title(), text(m_print ? 20 : 18, true, m_colors.heading), format);
         QTextBlockFormat stampFormat;
         stampFormat.setBottomMargin(14);
         stampFormat.setProperty(
             QTextFormat::BlockTrailingHorizontalRulerWidth, QTextLength(QTextLength::PercentageLength, 100));
-        paragraph(artifact.stamp().line(), text(8, false, muted), stampFormat);
+        paragraph(artifact.stamp().line(), text(8, false, m_colors.muted), stampFormat);
     }
 
     void heading(const DocHeading &heading)
@@ -136,7 +138,7 @@ public:
         format.setTopMargin(level == 1 ? 16 : 11);
         format.setBottomMargin(5);
         format.setProperty(TextDocumentBuilder::keepWithNextProperty, true);
-        QTextCharFormat chars = text(sizes[level - 1], true, headingColor);
+        QTextCharFormat chars = text(sizes[level - 1], true, m_colors.heading);
         block(format, chars);
         QTextCharFormat anchored = chars;
         anchored.setAnchor(true);
@@ -159,7 +161,7 @@ public:
         QTextTable *table = m_cursor.insertTable(int(list.items.size()), 2, format);
         for (int row = 0; row < list.items.size(); ++row) {
             table->cellAt(row, 0).firstCursorPosition().insertText(
-                list.items.at(row).first, text(8.5, true, muted));
+                list.items.at(row).first, text(8.5, true, m_colors.muted));
             table->cellAt(row, 1).firstCursorPosition().insertText(list.items.at(row).second, text(8.5));
         }
         m_cursor.movePosition(QTextCursor::End);
@@ -172,7 +174,7 @@ public:
             captionFormat.setTopMargin(4);
             captionFormat.setBottomMargin(3);
             captionFormat.setProperty(TextDocumentBuilder::keepWithNextProperty, true);
-            paragraph(table.caption, text(9, true, headingColor), captionFormat);
+            paragraph(table.caption, text(9, true, m_colors.heading), captionFormat);
         }
 
         const int columns = int(table.header.size());
@@ -185,7 +187,7 @@ public:
         format.setHeaderRowCount(1);
         format.setBorderCollapse(true);
         format.setBorder(0.6);
-        format.setBorderBrush(rule);
+        format.setBorderBrush(m_colors.rule);
         format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
         format.setCellPadding(3);
         format.setCellSpacing(0);
@@ -196,7 +198,7 @@ public:
         for (int column = 0; column < columns; ++column) {
             QTextTableCell cell = grid->cellAt(0, column);
             QTextTableCellFormat cellFormat = cell.format().toTableCellFormat();
-            cellFormat.setBackground(headerFill);
+            cellFormat.setBackground(m_colors.headerFill);
             cell.setFormat(cellFormat);
             cell.firstCursorPosition().insertText(table.header.at(column), text(size, true));
         }
@@ -205,7 +207,7 @@ public:
                 QTextTableCell cell = grid->cellAt(row + 1, column);
                 if (row % 2 == 1) {
                     QTextTableCellFormat cellFormat = cell.format().toTableCellFormat();
-                    cellFormat.setBackground(stripe);
+                    cellFormat.setBackground(m_colors.stripe);
                     cell.setFormat(cellFormat);
                 }
                 cell.firstCursorPosition().insertText(table.rows.at(row).value(column), text(size));
@@ -227,7 +229,7 @@ public:
         QTextBlockFormat captionFormat;
         captionFormat.setAlignment(Qt::AlignHCenter);
         captionFormat.setBottomMargin(10);
-        paragraph(u"Figure: "_s + figure.caption, text(8, false, muted, true), captionFormat);
+        paragraph(u"Figure: "_s + figure.caption, text(8, false, m_colors.muted, true), captionFormat);
     }
 
     void contents(const ArtifactDocument &artifact, const DocContents &contents)
@@ -235,7 +237,7 @@ public:
         QTextBlockFormat format;
         format.setTopMargin(8);
         format.setBottomMargin(8);
-        paragraph(u"Contents"_s, text(15, true, headingColor), format);
+        paragraph(u"Contents"_s, text(15, true, m_colors.heading), format);
         QList<DocHeading> entries;
         for (const DocHeading &heading : artifact.headings()) {
             if (heading.level <= contents.depth)
@@ -246,7 +248,8 @@ public:
                 QTextBlockFormat entry;
                 entry.setIndent(heading.level - 1);
                 entry.setBottomMargin(1);
-                QTextCharFormat link = text(heading.level == 1 ? 9.5 : 9, heading.level == 1, headingColor);
+                QTextCharFormat link
+                    = text(heading.level == 1 ? 9.5 : 9, heading.level == 1, m_colors.heading);
                 link.setAnchor(true);
                 link.setAnchorHref(u'#' + heading.anchor);
                 block(entry, link);
@@ -295,12 +298,12 @@ public:
         QTextBlockFormat format;
         format.setTopMargin(m_print ? 0 : 20);
         format.setBottomMargin(6);
-        paragraph(cover.title, text(m_print ? 28 : 20, true, headingColor), format);
+        paragraph(cover.title, text(m_print ? 28 : 20, true, m_colors.heading), format);
         QTextBlockFormat subtitle;
         subtitle.setBottomMargin(m_print ? 40 : 16);
         subtitle.setProperty(
             QTextFormat::BlockTrailingHorizontalRulerWidth, QTextLength(QTextLength::PercentageLength, 100));
-        paragraph(cover.subtitle, text(m_print ? 16 : 13, false, ink), subtitle);
+        paragraph(cover.subtitle, text(m_print ? 16 : 13, false, m_colors.ink), subtitle);
         keyValues(DocKeyValues{cover.facts});
         pageBreak();
     }
@@ -321,6 +324,7 @@ public:
 private:
     QTextCursor m_cursor;
     bool m_print;
+    DocumentColors m_colors;
     bool m_first = true;
     bool m_pendingBreak = false;
 };
@@ -329,10 +333,18 @@ private:
 
 void TextDocumentBuilder::build(const ArtifactDocument &artifact, QTextDocument *document, Target target)
 {
+    build(artifact, document, target, DocumentColors::print());
+}
+
+void TextDocumentBuilder::build(
+    const ArtifactDocument &artifact, QTextDocument *document, Target target, const DocumentColors &colors)
+{
+    if (colors.figurePaper.isValid())
+        document->setProperty(FigureTextObject::paperProperty, colors.figurePaper);
     document->setDefaultFont(QFont(u"DejaVu Sans"_s, 9));
     document->setMetaInformation(QTextDocument::DocumentTitle, artifact.title());
     FigureTextObject *objects = FigureTextObject::install(document);
-    Writer writer(document, target);
+    Writer writer(document, target, colors);
     const bool hasCover
         = !artifact.blocks().isEmpty() && std::holds_alternative<DocCover>(artifact.blocks().first());
     if (!hasCover)
@@ -347,8 +359,8 @@ void TextDocumentBuilder::build(const ArtifactDocument &artifact, QTextDocument 
             QTextBlockFormat format;
             if (i + 1 < blocks.size() && std::holds_alternative<DocFigure>(blocks.at(i + 1)))
                 format.setProperty(keepWithNextProperty, true);
-            writer.paragraph(
-                paragraph->text, paragraph->note ? text(8.5, false, muted, true) : text(9.5), format);
+            writer.paragraph(paragraph->text,
+                paragraph->note ? writer.text(8.5, false, colors.muted, true) : writer.text(9.5), format);
         } else if (const auto *list = std::get_if<DocKeyValues>(&block)) {
             writer.keyValues(*list);
         } else if (const auto *table = std::get_if<DocTable>(&block)) {

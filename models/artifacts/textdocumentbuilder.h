@@ -1,6 +1,7 @@
 #pragma once
 
 #include "artifactdocument.h"
+#include "documentcolors.h"
 
 class QTextDocument;
 
@@ -25,6 +26,9 @@ public:
 
     // Fills `document`, which must be empty. For Print, set the layout's paint device first.
     static void build(const ArtifactDocument &artifact, QTextDocument *document, Target target);
+    // The same in other colours: the on-screen preview's, taken from the GUI's palette.
+    static void build(const ArtifactDocument &artifact, QTextDocument *document, Target target,
+        const DocumentColors &colors);
     // Print, once the page size is set: moves headings and captions that would end a page to the
     // next one, then writes each heading's page number into the table of contents.
     static void paginate(QTextDocument *document);

@@ -4,6 +4,7 @@
 #include "artifactexporter.h"
 #include "artifactsources.h"
 #include "core/whendone.h"
+#include "previewcolors.h"
 #include "projectdocument.h"
 #include "sequencediagrampane.h"
 #include "textdocumentbuilder.h"
@@ -197,7 +198,9 @@ void ArtifactDocumentsPage::buildPreview()
         return;
     const quint64 generation = ++m_previewGeneration;
     QThread *guiThread = thread();
-    auto work = [data = snapshot(m_document), environment = environment(), artifact, guiThread]() -> Preview {
+    // the colours are read here, on the GUI thread: the worker only gets the values
+    auto work = [data = snapshot(m_document), environment = environment(), artifact, guiThread,
+                    colors = PreviewColors::forPalette(m_preview->palette())]() -> Preview {
         const ArtifactContext context(ArtifactSources::gather(data, environment));
         Result<ArtifactDocument> built = ArtifactCatalog::build(artifact, context);
         if (!built)
@@ -211,7 +214,8 @@ void ArtifactDocumentsPage::buildPreview()
             else
                 d->deleteLater();
         });
-        TextDocumentBuilder::build(built.value(), document.get(), TextDocumentBuilder::Target::Screen);
+        TextDocumentBuilder::build(
+            built.value(), document.get(), TextDocumentBuilder::Target::Screen, colors);
         document->moveToThread(guiThread);
         return {artifact, document, {}};
     };
@@ -232,6 +236,14 @@ void ArtifactDocumentsPage::buildPreview()
             m_preview->verticalScrollBar()->setValue(scroll);
         Q_EMIT previewUpdated(preview.artifact);
     });
+}
+
+void ArtifactDocumentsPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // View > Theme: the preview's colours come from the palette, so a new one rebuilds it
+    if (event->type() == QEvent::PaletteChange)
+        schedulePreview();
 }
 
 bool ArtifactDocumentsPage::exportArtifacts(

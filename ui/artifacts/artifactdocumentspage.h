@@ -53,6 +53,9 @@ Q_SIGNALS:
     void previewUpdated(const QString &artifact);
     void exportFinished(bool ok, const QStringList &files, const QString &errorString);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void schedulePreview();
     void buildPreview();

@@ -9,6 +9,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPixmap>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -192,6 +193,22 @@ QSize ChecklistDelegate::sizeHint(const QStyleOptionViewItem &option, const QMod
         size.setHeight(std::max(size.height(), evidenceRowHeight(m_view)));
     }
     return size;
+}
+
+bool ChecklistDelegate::helpEvent(
+    QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event && event->type() == QEvent::ToolTip && index.data(Qt::ToolTipRole).isNull()) {
+        QStyleOptionViewItem shown = option;
+        initStyleOption(&shown, index);
+        const QStyle *style = view ? view->style() : QApplication::style();
+        const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText, &shown, view);
+        if (!shown.text.isEmpty() && shown.fontMetrics.horizontalAdvance(shown.text) > text.width()) {
+            QToolTip::showText(event->globalPos(), shown.text, view);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 bool ChecklistDelegate::editorEvent(

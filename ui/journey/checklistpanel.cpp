@@ -12,6 +12,7 @@
 
 #include <QDateTime>
 #include <QDesktopServices>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -52,11 +53,7 @@ ChecklistPanel::ChecklistPanel(DocumentEditor *editor, Phase phase, QWidget *par
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(ChecklistModel::TitleColumn, QHeaderView::Stretch);
-    header->resizeSection(ChecklistModel::StatusColumn, 130);
-    header->resizeSection(ChecklistModel::OwnerColumn, 150);
-    header->resizeSection(ChecklistModel::EvidenceColumn, 170);
-    header->resizeSection(ChecklistModel::SignoffColumn, 200);
+    m_view->viewport()->installEventFilter(this); // its width decides the title column's
 
     m_signOff->setToolTip(u"Sign the selected item off: who, when and a comment"_s);
     m_phaseState->setTextFormat(Qt::RichText);
@@ -102,6 +99,11 @@ ChecklistPanel::ChecklistPanel(DocumentEditor *editor, Phase phase, QWidget *par
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ChecklistPanel::updateRowHeights);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ChecklistPanel::updateRowHeights);
     updateRowHeights();
+    connect(m_viewModel, &QAbstractItemModel::modelReset, this, &ChecklistPanel::updateColumns);
+    connect(m_viewModel, &QAbstractItemModel::rowsInserted, this, &ChecklistPanel::updateColumns);
+    connect(m_viewModel, &QAbstractItemModel::rowsRemoved, this, &ChecklistPanel::updateColumns);
+    connect(m_viewModel, &QAbstractItemModel::dataChanged, this, &ChecklistPanel::updateColumns);
+    updateColumns();
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ChecklistPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ChecklistPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ChecklistPanel::updateButtons);
@@ -178,6 +180,35 @@ void ChecklistPanel::updateRowHeights()
     fitHeight();
 }
 
+bool ChecklistPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        updateColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChecklistPanel::updateColumns()
+{
+    // The other columns take what their contents need, within bounds (longer values elide, the
+    // whole in the tooltip); the title takes the rest of the width and never less than its longest
+    // item: a narrow or scaled window scrolls the table sideways instead of cutting every title
+    // down to "VPN …".
+    static constexpr int caps[ChecklistModel::ColumnCount] = {0, 130, 150, 170, 200};
+    QHeaderView *header = m_view->horizontalHeader();
+    const QAbstractItemView *view = m_view; // QTableView hides the size hint its base makes public
+    int others = 0;
+    for (int column = ChecklistModel::StatusColumn; column < ChecklistModel::ColumnCount; ++column) {
+        const int content = std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        const int width = std::clamp(content, header->minimumSectionSize(), caps[column]);
+        header->resizeSection(column, width);
+        others += width;
+    }
+    const int longest = std::max(view->sizeHintForColumn(ChecklistModel::TitleColumn),
+        header->sectionSizeHint(ChecklistModel::TitleColumn));
+    header->resizeSection(
+        ChecklistModel::TitleColumn, std::max(longest, m_view->viewport()->width() - others));
+}
+
 void ChecklistPanel::setCompact(bool compact)
 {
     m_compact = compact;
@@ -196,6 +227,9 @@ void ChecklistPanel::fitHeight()
         = m_view->horizontalHeader()->sizeHint().height() + itemsHeight + 2 * m_view->frameWidth();
     m_view->setMinimumHeight(height);
     m_view->setMaximumHeight(m_compact ? height : QWIDGETSIZE_MAX);
+    // as a floor the enclosing layouts must keep: a word-wrapped neighbour asks for more height
+    // than its size hint says once narrow, and the buttons would be laid over the items
+    setMinimumHeight(layout() ? layout()->minimumSize().height() : 0);
 }
 
 QString ChecklistPanel::defaultSigner() const

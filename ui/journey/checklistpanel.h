@@ -45,11 +45,13 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void showContextMenu(const QPoint &position);
     void requestEvidence(const QModelIndex &index);
     void updateRowHeights();
+    void updateColumns();
     QString defaultSigner() const;
     void signOffItem();
     void signOffPhase();

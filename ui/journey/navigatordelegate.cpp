@@ -3,6 +3,7 @@
 #include "fielddelegate.h"
 #include "navigatormodel.h"
 #include "phase.h"
+#include "themecolors.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -14,13 +15,9 @@ namespace jb {
 
 namespace {
 
-const QColor doneGreen(0x2e, 0x9d, 0x5b);
-
 QColor blend(const QColor &a, const QColor &b, double t)
 {
-    return QColor::fromRgbF(static_cast<float>(a.redF() * (1 - t) + b.redF() * t),
-        static_cast<float>(a.greenF() * (1 - t) + b.greenF() * t),
-        static_cast<float>(a.blueF() * (1 - t) + b.blueF() * t));
+    return ThemeColors::blend(a, b, t);
 }
 
 void drawCheck(QPainter *painter, const QRectF &box, const QColor &color)
@@ -122,6 +119,8 @@ void NavigatorDelegate::paint(
     const bool isSigned = index.data(NavigatorModel::SignedRole).toBool();
     const int problems = index.data(NavigatorModel::ProblemCountRole).toInt();
     const bool done = total > 0 && complete == total;
+    // a fill that white digits read on, in either theme
+    const QColor doneGreen = ThemeColors::statusFill(ThemeColors::Status::Ok, palette);
     const QColor accent
         = selected ? palette.color(QPalette::HighlightedText) : palette.color(QPalette::Highlight);
 

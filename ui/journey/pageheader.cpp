@@ -3,6 +3,7 @@
 #include "fielddelegate.h"
 #include "navigatormodel.h"
 #include "phase.h"
+#include "themecolors.h"
 
 #include <QAbstractItemModel>
 #include <QGridLayout>
@@ -90,7 +91,7 @@ void PageHeader::refresh()
         state.append(u"<span style=\"color:%1\">⚠ %2 problem%3</span>"_s.arg(
             FieldDelegate::problemColor().name(), QString::number(problems), problems == 1 ? u""_s : u"s"_s));
     if (m_index.data(NavigatorModel::SignedRole).toBool())
-        state.append(u"<span style=\"color:#2e9d5b\">✔ Signed off</span>"_s);
+        state.append(ThemeColors::span(ThemeColors::Status::Ok, palette(), u"✔ Signed off"_s));
     m_state->setText(state.join(u"<br>"_s));
     m_state->setVisible(!state.isEmpty());
     update();
@@ -109,7 +110,8 @@ void PageHeader::paintEvent(QPaintEvent *event)
         return;
     const QRectF badge(margin, (height() - badgeSize) / 2.0, badgeSize, badgeSize);
     const bool complete = m_index.data(NavigatorModel::CompletionRole).toDouble() >= 1.0;
-    const QColor accent = complete ? QColor(0x2e, 0x9d, 0x5b) : palette().color(QPalette::Highlight);
+    const QColor accent = complete ? ThemeColors::statusFill(ThemeColors::Status::Ok, palette())
+                                   : palette().color(QPalette::Highlight);
     painter.setPen(Qt::NoPen);
     painter.setBrush(accent);
     painter.drawRoundedRect(badge, 10, 10);
@@ -117,7 +119,7 @@ void PageHeader::paintEvent(QPaintEvent *event)
     font.setPointSizeF(font.pointSizeF() * 1.5);
     font.setBold(true);
     painter.setFont(font);
-    painter.setPen(Qt::white);
+    painter.setPen(ThemeColors::readable(Qt::white, accent)); // the number reads on any highlight
     painter.drawText(badge, Qt::AlignCenter, QString::number(m_number));
 }
 

@@ -73,6 +73,9 @@ PhasePage::PhasePage(DocumentEditor *editor, QAbstractItemModel *navigator, Phas
         m_comingNote->setWordWrap(true);
         m_comingNote->setForegroundRole(QPalette::PlaceholderText);
         m_comingNote->setContentsMargins(0, 8, 0, 8);
+        // its height at the narrowest the page gets (the page scrolls below that), so that the
+        // splitter never gives it less than its wrapped lines
+        m_comingNote->setMinimumHeight(m_comingNote->heightForWidth(480));
         lowerLayout->addWidget(m_comingNote);
     }
     lowerLayout->addWidget(captioned(u"Checklist"_s, m_checklist, lower), m_panels.isEmpty() ? 0 : 1);

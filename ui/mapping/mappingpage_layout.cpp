@@ -5,6 +5,7 @@
 #include "mappingpreviewmodel.h"
 #include "mappingrulesmodel.h"
 #include "sourcefielddelegate.h"
+#include "statustint.h"
 #include "tablestyle.h"
 #include "transformchaineditor.h"
 
@@ -256,7 +257,7 @@ void MappingPage::buildLayout()
     const auto emptyNote = [this](QListView *view, const QString &text) {
         auto *note = new QLabel(text, this);
         note->setWordWrap(true);
-        note->setStyleSheet(u"QLabel { color: #2E7D32; }"_s);
+        StatusTint::apply(note, ThemeColors::Status::Ok);
         const auto update = [view, note] {
             const bool empty = view->model()->rowCount() == 0;
             note->setVisible(empty);

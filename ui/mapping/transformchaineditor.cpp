@@ -1,5 +1,6 @@
 #include "transformchaineditor.h"
 
+#include "statustint.h"
 #include "transformcatalog.h"
 
 #include <QComboBox>
@@ -113,9 +114,7 @@ TransformChainEditor::TransformChainEditor(QWidget *parent)
     m_text->setPlaceholderText(u"trim | upper | pad(side=\"left\", width=8, char=\"0\")"_s);
     m_text->setToolTip(u"The chain as the De-Para writes it; edit it here and press Enter"_s);
     m_textError->setWordWrap(true);
-    QPalette errorPalette = m_textError->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xC6, 0x28, 0x28));
-    m_textError->setPalette(errorPalette);
+    StatusTint::apply(m_textError, ThemeColors::Status::Error);
     m_textError->hide();
 
     auto *buttons = new QVBoxLayout;

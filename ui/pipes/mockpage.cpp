@@ -7,6 +7,7 @@
 #include "mockserver.h"
 #include "piperuntime.h"
 #include "requestlogmodel.h"
+#include "themecolors.h"
 #include "viacepdatasetmodel.h"
 
 #include <QFile>
@@ -273,11 +274,13 @@ void MockPage::updateState()
     MockServer *mock = m_mock->server();
     const bool listening = mock->isListening();
     if (listening) {
-        m_state->setText(tr("<span style=\"color:#2e7d32\">●</span> Listening on <b>%1</b>")
-                             .arg(mock->baseUrl().toString().toHtmlEscaped()));
+        m_state->setText(tr("%1 Listening on <b>%2</b>")
+                             .arg(ThemeColors::span(ThemeColors::Status::Ok, palette(), u"●"_s),
+                                 mock->baseUrl().toString().toHtmlEscaped()));
     } else {
-        m_state->setText(tr("<span style=\"color:#9e9e9e\">●</span> Stopped — runs in an environment "
-                            "whose ViaCEP URL is on 127.0.0.1 start it"));
+        m_state->setText(tr("%1 Stopped — runs in an environment "
+                            "whose ViaCEP URL is on 127.0.0.1 start it")
+                             .arg(ThemeColors::span(ThemeColors::Status::Muted, palette(), u"●"_s)));
     }
     m_startButton->setText(listening ? tr("Stop") : tr("Start"));
     m_portBox->setEnabled(!listening);

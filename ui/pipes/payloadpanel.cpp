@@ -3,6 +3,7 @@
 #include "documenteditor.h"
 #include "pathtemplate.h"
 #include "projectdocument.h"
+#include "statustint.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -55,7 +56,7 @@ PayloadPanel::PayloadPanel(DocumentEditor *editor, QWidget *parent)
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setTabChangesFocus(true);
     m_text->setPlaceholderText(tr("The request as JSON: {\"params\": {…}, \"query\": {…}, \"body\": …}"));
-    m_error->setStyleSheet(u"color: #c62828"_s);
+    StatusTint::apply(m_error, ThemeColors::Status::Error);
     m_error->hide();
 
     auto *chooser = new QHBoxLayout;

@@ -9,6 +9,7 @@
 #include "projectdocument.h"
 #include "projectsession.h"
 #include "stepsettingseditor.h"
+#include "themecolors.h"
 
 #include <QComboBox>
 #include <QItemSelectionModel>
@@ -255,7 +256,8 @@ void PipesPage::showResult(const PipeResult &result)
     if (result.errorEventId > 0)
         text += tr(" — error event %1 stored").arg(result.errorEventId);
     m_resultStatus->setText(text);
-    const QString color = result.isSuccess() ? u"#2e7d32"_s : u"#c62828"_s;
+    const QString color = ThemeColors::css(ThemeColors::statusFill(
+        result.isSuccess() ? ThemeColors::Status::Ok : ThemeColors::Status::Error, palette()));
     m_resultStatus->setStyleSheet(u"QLabel { border-left: 4px solid %1; padding-left: 6px; }"_s.arg(color));
     m_resultBody->setPlainText(bodyText(result));
     m_trace->setTrace(result.trace);

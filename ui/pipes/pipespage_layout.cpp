@@ -3,6 +3,7 @@
 #include "pipeflowmodel.h"
 #include "pipespage.h"
 #include "pipetracemodel.h"
+#include "statustint.h"
 #include "stepcarddelegate.h"
 #include "stepsettingseditor.h"
 #include "steptimingchart.h"
@@ -63,7 +64,7 @@ void PipesPage::buildLayout()
     m_description->setForegroundRole(QPalette::PlaceholderText);
     m_problems = new QLabel(this);
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(u"color: #c62828"_s);
+    StatusTint::apply(m_problems, ThemeColors::Status::Error);
     m_problems->hide();
 
     auto *split = new QSplitter(Qt::Horizontal, this);

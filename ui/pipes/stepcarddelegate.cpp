@@ -2,6 +2,7 @@
 
 #include "pipeflowmodel.h"
 #include "pipetrace.h"
+#include "themecolors.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -107,8 +108,10 @@ void StepCardDelegate::paint(
     QColor fill = kind == PipeFlowModel::Kind::Branch ? palette.color(QPalette::AlternateBase)
                                                       : palette.color(QPalette::Base);
     if (selected)
-        fill = palette.color(QPalette::Highlight).lighter(180);
+        fill = ThemeColors::selectedCardFill(palette); // a tint: the palette's Text stays readable on it
     painter->fillPath(outline, fill);
+    const QColor ink = ThemeColors::readable(palette.color(QPalette::Text), fill, 7.0);
+    const QColor secondary = ThemeColors::readable(palette.color(QPalette::PlaceholderText), fill);
     painter->setPen(
         QPen(selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Mid), selected ? 2 : 1));
     painter->drawPath(outline);
@@ -116,11 +119,11 @@ void StepCardDelegate::paint(
     if (kind == PipeFlowModel::Kind::Branch) {
         const QRect text = card.adjusted(10, 0, -8, 0);
         painter->setFont(bold);
-        painter->setPen(typeColor(u"choice"_s));
+        painter->setPen(ThemeColors::readable(typeColor(u"choice"_s), fill));
         painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter, type);
         const int w = QFontMetrics(bold).horizontalAdvance(type) + 8;
         painter->setFont(option.font);
-        painter->setPen(palette.color(QPalette::Text));
+        painter->setPen(ink);
         painter->drawText(text.adjusted(w, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
             option.fontMetrics.elidedText(summary, Qt::ElideRight, text.width() - w));
         painter->restore();
@@ -164,15 +167,15 @@ void StepCardDelegate::paint(
         switch (runStatus) {
         case TraceEntry::Status::Ok:
             chip = u"✓ %1 ms"_s.arg(ms, 0, 'f', 1);
-            chipColor = QColor(0x2e, 0x7d, 0x32);
+            chipColor = ThemeColors::status(ThemeColors::Status::Ok, palette, fill);
             break;
         case TraceEntry::Status::Failed:
             chip = u"✗ %1 ms"_s.arg(ms, 0, 'f', 1);
-            chipColor = QColor(0xc6, 0x28, 0x28);
+            chipColor = ThemeColors::status(ThemeColors::Status::Error, palette, fill);
             break;
         case TraceEntry::Status::Skipped:
             chip = u"skipped"_s;
-            chipColor = palette.color(QPalette::PlaceholderText);
+            chipColor = secondary;
             break;
         }
         painter->setFont(bold);
@@ -185,18 +188,18 @@ void StepCardDelegate::paint(
     const QString title = index.data().toString();
     const QString id = index.data(PipeFlowModel::IdRole).toString();
     painter->setFont(bold);
-    painter->setPen(palette.color(QPalette::Text));
+    painter->setPen(ink);
     const QString shownTitle = QFontMetrics(bold).elidedText(title, Qt::ElideRight, text.width());
     painter->drawText(text, Qt::AlignLeft | Qt::AlignTop, shownTitle);
     if (!id.isEmpty() && id != title) {
         const int w = QFontMetrics(bold).horizontalAdvance(shownTitle) + 8;
         painter->setFont(option.font);
-        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->setPen(secondary);
         painter->drawText(text.adjusted(w, 0, 0, 0), Qt::AlignLeft | Qt::AlignTop,
             option.fontMetrics.elidedText(id, Qt::ElideRight, std::max(0, text.width() - w)));
     }
     painter->setFont(option.font);
-    painter->setPen(palette.color(QPalette::PlaceholderText));
+    painter->setPen(secondary);
     painter->drawText(card.adjusted(badgeWidth + 10, 6, -10, -6), Qt::AlignLeft | Qt::AlignBottom,
         option.fontMetrics.elidedText(summary, Qt::ElideRight, card.width() - badgeWidth - 20));
     painter->restore();

@@ -1,5 +1,7 @@
 #include "steptimingchart.h"
 
+#include "chartpalette.h"
+
 #include <QAbstractItemModel>
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -63,6 +65,13 @@ StepTimingChart::StepTimingChart(
     updateAxes();
 }
 
+void StepTimingChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
 QStringList StepTimingChart::categories() const
 {
     QStringList names;
@@ -84,8 +93,14 @@ void StepTimingChart::updateAxes()
     for (int row = 0; row < m_model->rowCount(); ++row)
         longest = std::max(longest, m_model->index(row, m_durationColumn).data().toDouble());
     m_ms->setRange(0, longest > 0 ? longest * 1.25 : 1.0);
+    applyPalette(); // the mapper may have made new bar sets
+}
+
+void StepTimingChart::applyPalette()
+{
     for (QBarSet *set : m_series->barSets())
-        set->setColor(QColor(0x37, 0x5a, 0x9e));
+        set->setColor(ChartPalette::accent(palette()));
+    ChartPalette::apply(m_chart, palette());
 }
 
 } // namespace jb

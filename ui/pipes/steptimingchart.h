@@ -25,8 +25,12 @@ public:
     QHorizontalBarSeries *series() const { return m_series; }
     QStringList categories() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void updateAxes();
+    void applyPalette();
 
     QAbstractItemModel *m_model;
     int m_stepColumn;

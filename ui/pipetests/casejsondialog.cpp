@@ -1,5 +1,7 @@
 #include "casejsondialog.h"
 
+#include "statustint.h"
+
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QJsonDocument>
@@ -25,7 +27,7 @@ CaseJsonDialog::CaseJsonDialog(const QJsonObject &test, Check check, QWidget *pa
     m_text->setPlainText(QString::fromUtf8(QJsonDocument(test).toJson(QJsonDocument::Indented)));
     m_problems->setObjectName(u"caseJsonProblems"_s);
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(u"color: #c62828;"_s);
+    StatusTint::apply(m_problems, ThemeColors::Status::Error);
     m_problems->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {

@@ -1,5 +1,6 @@
 #include "latencychart.h"
 
+#include "chartpalette.h"
 #include "latencyhistorymodel.h"
 
 #include <QChart>
@@ -38,9 +39,6 @@ LatencyChart::LatencyChart(QAbstractItemModel *history, QWidget *parent)
     m_chart->addSeries(m_line);
     m_chart->addSeries(m_points);
     m_points->setMarkerSize(7);
-    m_line->setColor(QColor(0x1f, 0x77, 0xb4));
-    m_points->setColor(QColor(0x1f, 0x77, 0xb4));
-    m_points->setBorderColor(Qt::white);
 
     m_time->setFormat(u"dd/MM HH:mm"_s);
     m_time->setTickCount(5);
@@ -76,6 +74,23 @@ LatencyChart::LatencyChart(QAbstractItemModel *history, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &LatencyChart::updateAxes);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &LatencyChart::updateAxes);
     updateAxes();
+    applyPalette();
+}
+
+void LatencyChart::applyPalette()
+{
+    const QColor accent = ChartPalette::accent(palette());
+    m_line->setColor(accent);
+    m_points->setColor(accent);
+    m_points->setBorderColor(palette().color(QPalette::Base)); // a ring that parts the dots from the line
+    ChartPalette::apply(m_chart, palette());
+}
+
+void LatencyChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
 }
 
 void LatencyChart::setTitle(const QString &title)

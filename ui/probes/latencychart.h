@@ -26,8 +26,12 @@ public:
     void setTitle(const QString &title);
     QLineSeries *series() const { return m_line; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void updateAxes();
+    void applyPalette();
 
     QAbstractItemModel *m_model;
     QChart *m_chart;

@@ -2,6 +2,7 @@
 
 #include "entitychecker.h"
 #include "journeyschema.h"
+#include "statustint.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -65,7 +66,7 @@ ProbeEditorDialog::ProbeEditorDialog(
 
     m_problems->setObjectName(u"probeProblems"_s);
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(u"QLabel { color: #c62828; }"_s);
+    StatusTint::apply(m_problems, ThemeColors::Status::Error);
 
     auto *inner = new QWidget;
     inner->setLayout(m_form);
@@ -105,7 +106,10 @@ QWidget *ProbeEditorDialog::makeEditor(const FieldSpec &field, const QStringList
         case FieldType::Bool: {
             auto *check = new QCheckBox(this);
             if (field.key == u"insecure") // as loud here as in the results
-                check->setStyleSheet(u"QCheckBox { color: #c62828; font-weight: bold; }"_s);
+            {
+                StatusTint::apply(check, ThemeColors::Status::Error);
+                check->setStyleSheet(u"QCheckBox { font-weight: bold; }"_s);
+            }
             connect(check, &QCheckBox::toggled, this, &ProbeEditorDialog::updateForm);
             editor = check;
             break;

@@ -12,6 +12,7 @@
 #include "projectdocument.h"
 #include "projectsession.h"
 #include "tablestyle.h"
+#include "themecolors.h"
 #include "wording.h"
 
 #include <QComboBox>
@@ -367,38 +368,41 @@ void ProbesPage::updateSummary()
 void ProbesPage::updateDetails()
 {
     const std::optional<ProbeSpec> spec = m_workbench->probe(selectedProbeId());
+    const QString muted = ThemeColors::css(ThemeColors::status(ThemeColors::Status::Muted, palette()));
     if (!spec) {
         m_details->setHtml(
-            u"<p style=\"color:gray\">Select a probe to see what it tried and what answered.</p>"_s);
+            u"<p style=\"color:%1\">Select a probe to see what it tried and what answered.</p>"_s.arg(muted));
         return;
     }
     ProbeResultsModel *results = m_workbench->resultsModel();
     const std::optional<ProbeResult> result = results->result(results->rowOf(spec->id));
     const auto esc = [](const QString &text) { return text.toHtmlEscaped(); };
-    QString html = u"<p><b>%1</b><br><span style=\"color:gray\">%2 · %3 · phase %4 · %5</span></p>"_s
+    QString html = u"<p><b>%1</b><br><span style=\"color:%6\">%2 · %3 · phase %4 · %5</span></p>"_s
                        .arg(esc(spec->name), esc(ProbeSpec::typeLabel(spec->type)), esc(spec->id))
                        .arg(spec->phase)
                        .arg(spec->origin == ProbeSpec::Origin::Generated   ? u"generated from the inventory"_s
                                : spec->origin == ProbeSpec::Origin::Edited ? u"generated, edited"_s
-                                                                           : u"added by you"_s);
+                                                                           : u"added by you"_s)
+                       .arg(muted);
     if (spec->insecure || (result && result->insecure))
-        html += u"<p style=\"color:#c62828\"><b>TLS verification is OFF for this probe</b>: a "
-                "certificate that is expired, self-signed or for another name is accepted.</p>"_s;
+        html += u"<p style=\"color:%1\"><b>TLS verification is OFF for this probe</b>: a "
+                "certificate that is expired, self-signed or for another name is accepted.</p>"_s.arg(
+                    ThemeColors::css(ThemeColors::status(ThemeColors::Status::Error, palette())));
     if (!spec->enabled)
-        html += u"<p style=\"color:gray\">Disabled: runs skip it.</p>"_s;
+        html += u"<p style=\"color:%1\">Disabled: runs skip it.</p>"_s.arg(muted);
     html += u"<p>Target: %1"_s.arg(esc(spec->target()));
     if (!spec->sources.isEmpty())
         html += u"<br>Tests: %1"_s.arg(esc(spec->sources.join(u", "_s)));
     html += u"</p>"_s;
     if (!result) {
-        html += u"<p style=\"color:gray\">Not run yet in %1.</p>"_s.arg(esc(m_workbench->environment()));
+        html += u"<p style=\"color:%1\">Not run yet in %2.</p>"_s.arg(muted, esc(m_workbench->environment()));
     } else {
         html
             += u"<p><b>%1</b>: %2"_s.arg(esc(ProbeResult::statusLabel(result->status)), esc(result->summary));
         if (result->hasLatency())
             html += u" (%1 ms)"_s.arg(result->latencyMs, 0, 'f', 1);
-        html += u"<br><span style=\"color:gray\">%1"_s.arg(
-            esc(QLocale().toString(result->timestamp.toLocalTime(), QLocale::ShortFormat)));
+        html += u"<br><span style=\"color:%1\">%2"_s.arg(
+            muted, esc(QLocale().toString(result->timestamp.toLocalTime(), QLocale::ShortFormat)));
         if (const QString path = m_workbench->evidencePath(spec->id); !path.isEmpty())
             html += u" · evidence %1"_s.arg(esc(path));
         html += u"</span></p>"_s;

@@ -2,6 +2,7 @@
 
 #include "environmentsecretstore.h"
 #include "keychainsecretstore.h"
+#include "themecolors.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -111,8 +112,9 @@ void SecretDialog::onFinished(const QString &name, bool ok, const QString &error
     if (name != m_pending)
         return;
     m_pending.clear();
-    m_status->setText(ok ? u"Done: \"%1\" is up to date in the keychain."_s.arg(name)
-                         : u"<span style=\"color:#c62828\">%1</span>"_s.arg(errorString.toHtmlEscaped()));
+    m_status->setText(ok
+            ? u"Done: \"%1\" is up to date in the keychain."_s.arg(name)
+            : ThemeColors::span(ThemeColors::Status::Error, palette(), errorString.toHtmlEscaped()));
     updateButtons();
 }
 

@@ -16,6 +16,8 @@
 #include "projectdocument.h"
 #include "projectsession.h"
 #include "recentprojects.h"
+#include "screenfit.h"
+#include "scrollable.h"
 #include "timelinepage.h"
 #include "welcomepage.h"
 
@@ -27,11 +29,13 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -55,7 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_welcome(new WelcomePage(this))
 {
     setObjectName(u"MainWindow"_s);
-    m_central->addWidget(m_welcome);
+    m_central->addWidget(scrollable(m_welcome, m_central));
     buildWorkspace();
     setCentralWidget(m_central);
     createActions();
@@ -125,13 +129,13 @@ void MainWindow::buildWorkspace()
     for (const PhaseInfo &info : Phases::all()) {
         auto *page = new PhasePage(m_session->editor(), m_navigator, info.phase, m_pages);
         m_phasePages.append(page);
-        m_pages->addWidget(page);
+        m_pages->addWidget(scrollable(page, m_pages));
     }
     addPhaseTools();
     m_timeline = new TimelinePage(m_session->editor(), m_navigator, m_pages);
-    m_pages->addWidget(m_timeline);
+    m_pages->addWidget(scrollable(m_timeline, m_pages));
     m_artifacts = new ArtifactsPage(m_session->document(), m_navigator, m_pages);
-    m_pages->addWidget(m_artifacts);
+    m_pages->addWidget(scrollable(m_artifacts, m_pages));
 
     m_workspace->addWidget(sidebar);
     m_workspace->addWidget(m_pages);
@@ -270,7 +274,7 @@ int MainWindow::currentPage() const
 
 void MainWindow::showTab(const QString &title)
 {
-    if (auto *page = qobject_cast<PhasePage *>(m_pages->currentWidget()))
+    if (PhasePage *page = m_phasePages.value(m_pages->currentIndex()))
         page->showTab(title);
 }
 
@@ -465,6 +469,19 @@ void MainWindow::restoreLayout()
         resize(1440, 900);
     restoreState(m_settings.value(u"window/state"_s).toByteArray());
     m_workspace->restoreState(m_settings.value(u"window/workspace"_s).toByteArray());
+    // a geometry saved on a larger screen, or the default on a small or scaled one, must not
+    // open larger than the screen (shown, the frame's real margins fit it once more)
+    ScreenFit::apply(this);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_fittedOnShow) {
+        m_fittedOnShow = true;
+        // the frame's margins are known once the window system has the window
+        QTimer::singleShot(0, this, [this] { ScreenFit::apply(this); });
+    }
 }
 
 void MainWindow::saveLayout()

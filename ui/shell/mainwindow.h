@@ -65,6 +65,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -150,6 +151,7 @@ private:
     QActionGroup *m_themeGroup = nullptr;
     QPointer<QWidget> m_rowTarget; // the panel whose table last had the focus
     bool m_closeApproved = false;
+    bool m_fittedOnShow = false; // the first show fits the window to its screen with its real frame
     QMetaObject::Connection m_focusTracking; // qApp's focusChanged, cut before teardown
 };
 

@@ -93,7 +93,7 @@ void MainWindow::createActions()
     m_filterAction = new QAction(Icons::icon(Icons::Glyph::Search), u"&Filter Table"_s, this);
     m_filterAction->setShortcut(QKeySequence::Find);
     connect(m_filterAction, &QAction::triggered, this, [this] {
-        PhasePage *page = qobject_cast<PhasePage *>(m_pages->currentWidget());
+        PhasePage *page = m_phasePages.value(m_pages->currentIndex());
         if (!page)
             return;
         for (EntityPanel *panel : page->panels()) {

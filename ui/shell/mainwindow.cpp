@@ -3,6 +3,7 @@
 #include "artifactspage.h"
 #include "checklist.h"
 #include "diagnosticsdialog.h"
+#include "environmentspage.h"
 #include "icons.h"
 #include "navigatordelegate.h"
 #include "navigatormodel.h"
@@ -122,6 +123,8 @@ void MainWindow::buildWorkspace()
     m_pages->addWidget(m_timeline);
     m_artifacts = new ArtifactsPage(m_session->document(), m_navigator, m_pages);
     m_pages->addWidget(m_artifacts);
+    m_environments = new EnvironmentsPage(m_session->editor(), m_navigator, m_pages);
+    m_pages->addWidget(m_environments);
 
     m_workspace->addWidget(sidebar);
     m_workspace->addWidget(m_pages);
@@ -269,6 +272,13 @@ void MainWindow::showPage(int row)
         return;
     m_navigatorView->setCurrentIndex(m_navigator->index(row));
     m_pages->setCurrentIndex(row);
+}
+
+void MainWindow::showEnvironment(const QString &id)
+{
+    showPage(NavigatorModel::environmentsRow);
+    if (!id.isEmpty())
+        m_environments->select(id);
 }
 
 bool MainWindow::hasProject() const

@@ -22,6 +22,7 @@ class QToolButton;
 namespace jb {
 
 class ArtifactsPage;
+class EnvironmentsPage;
 class NavigatorModel;
 class PhasePage;
 class ProbesPage;
@@ -49,10 +50,13 @@ public:
     QListView *navigatorView() const { return m_navigatorView; }
     PhasePage *phasePage(Phase phase) const;
     TimelinePage *timelinePage() const { return m_timeline; }
+    EnvironmentsPage *environmentsPage() const { return m_environments; }
     int currentPage() const; // a NavigatorModel row
     void showPage(int row);
     // On the current phase page, shows the tab whose title starts with `title`.
     void showTab(const QString &title);
+    // Opens the navigator's Environments page, showing environment `id` when given.
+    void showEnvironment(const QString &id = {});
     bool hasProject() const;
 
     // Opens a project folder (asking first about unsaved changes).
@@ -114,6 +118,7 @@ private:
     QList<PhasePage *> m_phasePages;
     TimelinePage *m_timeline = nullptr;
     ArtifactsPage *m_artifacts = nullptr;
+    EnvironmentsPage *m_environments = nullptr;
 
     QLabel *m_folderLabel = nullptr;
     QToolButton *m_diagnosticsButton = nullptr;

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void editLinkOpensTheEnvironmentsPage_data();
     void editLinkOpensTheEnvironmentsPage();
     void navigatorEntryOpensTheEditor();
+    void deployPageLinksToTheEnvironments();
 
 private:
     void openCopyOfSample();
@@ -239,6 +240,17 @@ void TestEnvironments::navigatorEntryOpensTheEditor()
     QCOMPARE(panel->model()->rowCount(), 2); // the sample's test and prod
     // moved, not copied: the deploy phase no longer has an editor of its own
     QVERIFY(!m_window->phasePage(Phase::Deploy)->panel(u"environment"_s));
+}
+
+void TestEnvironments::deployPageLinksToTheEnvironments()
+{
+    openCopyOfSample();
+    m_window->showPage(Phases::number(Phase::Deploy) - 1);
+    auto *link = m_window->phasePage(Phase::Deploy)->findChild<QLabel *>(u"deployEnvironmentsLink"_s);
+    QVERIFY(link);
+    QVERIFY(link->isVisible());
+    Q_EMIT link->linkActivated(u"environments"_s);
+    QCOMPARE(m_window->currentPage(), int(NavigatorModel::environmentsRow));
 }
 
 QTEST_MAIN(TestEnvironments)

@@ -19,6 +19,7 @@
 #include "unittestspage.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QStatusBar>
 
 using namespace Qt::StringLiterals;
@@ -53,6 +54,13 @@ void MainWindow::addPhaseTools()
     for (EnvironmentBox *picker : {connectionProbes->environmentPicker(), serverProbes->environmentPicker(),
              firewall->environmentPicker(), pipesPage->environmentPicker()})
         connect(picker, &EnvironmentBox::editRequested, this, &MainWindow::showEnvironment);
+    // the deploy checks the environments' variables; they are edited on their own page now
+    auto *environments = new QLabel(u"The environments, their variables and secret names are on the "
+                                    u"<a href=\"environments\">Environments</a> page."_s);
+    environments->setObjectName(u"deployEnvironmentsLink"_s);
+    environments->setContentsMargins(0, 0, 0, 6);
+    connect(environments, &QLabel::linkActivated, this, [this] { showEnvironment(); });
+    phasePage(Phase::Deploy)->addNote(environments);
     phasePage(Phase::Pipes)->addToolTab(new MockPage(pipes), u"Mock"_s);
     phasePage(Phase::Pipes)->addToolTab(new EventsPage(m_session, pipes), u"Events"_s);
     // phase 7: the unit suites, run with their step mocks; the steps they cover show on the pipe's

@@ -38,7 +38,7 @@ struct Options
 {
     QCommandLineOption sample{u"sample"_s, u"Open (a copy of) the bundled sample project."_s};
     QCommandLineOption page{
-        u"page"_s, u"Show page N (1-10 the phases, 11 Timeline, 12 Artifacts)."_s, u"N"_s};
+        u"page"_s, u"Show page N (1-10 the phases, 11 Timeline, 12 Artifacts, 13 Environments)."_s, u"N"_s};
     QCommandLineOption screenshot{
         u"screenshot"_s, u"Render the window to FILE once open, then quit."_s, u"FILE"_s};
     QCommandLineOption tab{u"tab"_s, u"With --screenshot: show the page's tab TITLE."_s, u"TITLE"_s};

@@ -259,7 +259,10 @@ bool EntityTableModel::setData(const QModelIndex &index, const QVariant &value, 
             && m_document->uniqueId(m_kind.kind, id) != id)
             return false;
     }
+    const QString nameBefore = m_document->at(m_kind.kind, index.row()).name();
     m_editor->setField(m_kind.kind, index.row(), field.key, *json);
+    if (field.key == u"name" && m_document->at(m_kind.kind, index.row()).name() != nameBefore)
+        Q_EMIT nameEdited(index.row());
     return true;
 }
 

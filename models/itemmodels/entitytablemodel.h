@@ -51,6 +51,11 @@ public:
     static QString displayText(const FieldSpec &field, const QJsonValue &value);
     static std::optional<QJsonValue> parseText(const FieldSpec &field, const QString &text);
 
+Q_SIGNALS:
+    // The user gave the entity at `row` another name through setData (not an undo or a reload): the
+    // view may offer to rename its id to match.
+    void nameEdited(int row);
+
 private:
     void connectDocument();
     const QHash<QString, QString> &problemsOf(int row) const;

@@ -11,7 +11,7 @@ namespace jb {
 
 namespace {
 constexpr int phaseCount = 10;
-constexpr int rowTotal = 12;
+constexpr int rowTotal = 13;
 } // namespace
 
 NavigatorModel::NavigatorModel(ProjectDocument *document, QObject *parent)
@@ -48,6 +48,34 @@ void NavigatorModel::refresh()
     Q_EMIT dataChanged(index(0), index(rowTotal - 1));
 }
 
+QVariant NavigatorModel::environmentsData(int role) const
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        return u"Environments"_s;
+    case Qt::ToolTipRole:
+    case SummaryRole: {
+        QStringList ids;
+        for (const EntityRecord &record : m_document->entities(u"environment"_s))
+            ids.append(record.id());
+        const QString which = ids.isEmpty() ? u"none yet"_s : ids.join(u", "_s);
+        return u"Where the probes, pipe runs and tests run, with their variables and secret names "
+               u"(%1)."_s.arg(which);
+    }
+    case PageRole:
+        return static_cast<int>(Page::Environments);
+    case PhaseNumberRole:
+    case CompleteCountRole:
+    case TotalCountRole:
+    case ProblemCountRole:
+        return 0;
+    case SignedRole:
+        return false;
+    default:
+        return {};
+    }
+}
+
 int NavigatorModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : rowTotal;
@@ -58,6 +86,8 @@ QVariant NavigatorModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || !checkIndex(index))
         return {};
     const int row = index.row();
+    if (row == environmentsRow)
+        return environmentsData(role);
     if (row == timelineRow || row == artifactsRow) {
         const bool timeline = row == timelineRow;
         switch (role) {

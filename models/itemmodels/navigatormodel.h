@@ -6,8 +6,9 @@ namespace jb {
 
 class ProjectDocument;
 
-// The journey navigator: the ten phases, then Timeline and Artifacts. Each phase row carries its
-// checklist completion and follows every checklist change.
+// The journey navigator: the ten phases, then Timeline, Artifacts and Environments (which serve
+// many phases and so are none of them). Each phase row carries its checklist completion and
+// follows every checklist change.
 class NavigatorModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -18,7 +19,8 @@ public:
     {
         Phase,
         Timeline,
-        Artifacts
+        Artifacts,
+        Environments
     };
     enum Role
     {
@@ -36,11 +38,13 @@ public:
 
     static constexpr int timelineRow = 10;
     static constexpr int artifactsRow = 11;
+    static constexpr int environmentsRow = 12;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
+    QVariant environmentsData(int role) const;
     void refresh();
     void recountProblems();
 

@@ -259,9 +259,11 @@ KindSpec testKind()
         {}, {}};
 }
 
+// Environments serve phases 1, 2 and 6-10 alike: they belong to no phase (0) and have a page of
+// their own in the navigator.
 KindSpec environmentKind()
 {
-    return {u"environment"_s, u"environments"_s, u"Environment"_s, u"Environments"_s, 10,
+    return {u"environment"_s, u"environments"_s, u"Environment"_s, u"Environments"_s, 0,
         {idField(), nameField(), field(u"description"_s, u"Description"_s, FieldType::Text),
             field(u"sourceAddresses"_s, u"Source addresses"_s, FieldType::CidrList,
                 u"where the integration's traffic comes from, for the firewall request"_s),

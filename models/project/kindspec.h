@@ -17,7 +17,7 @@ struct KindSpec
     QString folder; // sub-folder of the project, e.g. "servers"
     QString singular; // "Server"
     QString plural; // "Servers"
-    int phase = 0; // the journey phase (1..10) that records it
+    int phase = 0; // the journey phase (1..10) that records it; 0: none (environments serve many)
     QList<FieldSpec> fields;
     QString discriminatorKey; // e.g. "type" for connections
     QStringList discriminatorValues; // the values that select this kind in a shared folder

@@ -74,7 +74,7 @@ QList<EntityRecord> ProjectDocument::allEntities() const
     return all;
 }
 
-QString ProjectDocument::uniqueId(const QString &kind, const QString &base) const
+QString ProjectDocument::idStem(const QString &kind, const QString &base)
 {
     QString stem;
     for (const QChar c : base.toLower()) {
@@ -89,6 +89,12 @@ QString ProjectDocument::uniqueId(const QString &kind, const QString &base) cons
     if (stem.isEmpty())
         stem = kind;
     stem.truncate(56);
+    return stem;
+}
+
+QString ProjectDocument::uniqueId(const QString &kind, const QString &base) const
+{
+    const QString stem = idStem(kind, base);
     // ids share a file name space per folder (VPNs and endpoints are both connections)
     const KindSpec *spec = JourneySchema::kind(kind);
     auto taken = [&](const QString &id) {

@@ -33,6 +33,8 @@ public:
     QList<EntityRecord> allEntities() const;
     // A fresh id for `kind` made from `base` ("api-gateway", "api-gateway-2", ...).
     QString uniqueId(const QString &kind, const QString &base) const;
+    // The id `base` makes before any "-2" ("API Gateway" -> "api-gateway").
+    static QString idStem(const QString &kind, const QString &base);
 
     void insert(const QString &kind, int row, const QJsonObject &data);
     void remove(const QString &kind, int row);

@@ -1,8 +1,10 @@
 #include "documenteditor.h"
 
 #include "documentcommand.h"
+#include "fieldvalidator.h"
 #include "journeyschema.h"
 #include "projectdocument.h"
+#include "referencerewriter.h"
 
 #include <QUndoStack>
 
@@ -91,6 +93,49 @@ void DocumentEditor::removeEntities(const QString &kind, QList<int> rows)
         Q_UNUSED(command)
     }
     push(macro);
+}
+
+QString DocumentEditor::renamedId(const QString &kind, int row, const QString &base) const
+{
+    const QString current = m_document->at(kind, row).id();
+    // uniqueId counts the entity itself as taking its own id
+    return ProjectDocument::idStem(kind, base) == current ? current : m_document->uniqueId(kind, base);
+}
+
+QStringList DocumentEditor::referrers(const QString &kind, const QString &id) const
+{
+    QStringList result;
+    for (const EntityRecord &record : m_document->allEntities()) {
+        if (!(record.kind == kind && record.id() == id)
+            && ReferenceRewriter::rewrite(record, kind, id, id + u'~'))
+            result.append(record.kind + u'/' + record.id());
+    }
+    return result;
+}
+
+bool DocumentEditor::renameEntity(const QString &kind, int row, const QString &newId)
+{
+    const EntityRecord &record = m_document->at(kind, row);
+    const QString oldId = record.id();
+    if (newId == oldId || !FieldValidator::isId(newId) || m_document->uniqueId(kind, newId) != newId)
+        return false;
+    auto *macro = new QUndoCommand(u"Rename %1 to %2"_s.arg(oldId, newId));
+    QJsonObject renamed = record.data;
+    renamed.insert(u"id"_s, newId);
+    new DocumentCommand(m_document, kind, row, record.data, renamed, macro->text(), macro);
+    for (const KindSpec &spec : JourneySchema::kinds()) {
+        const QList<EntityRecord> records = m_document->entities(spec.kind);
+        for (int at = 0; at < records.size(); ++at) {
+            if (spec.kind == kind && at == row)
+                continue;
+            if (std::optional<QJsonObject> rewritten
+                = ReferenceRewriter::rewrite(records.at(at), kind, oldId, newId))
+                new DocumentCommand(
+                    m_document, spec.kind, at, records.at(at).data, *rewritten, macro->text(), macro);
+        }
+    }
+    push(macro);
+    return true;
 }
 
 void DocumentEditor::setManifest(const QJsonObject &manifest, const QString &text)

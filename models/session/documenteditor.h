@@ -30,6 +30,16 @@ public:
     void removeEntities(const QString &kind, QList<int> rows);
     void setManifest(const QJsonObject &manifest, const QString &text);
 
+    // The id a rename of (kind, row) to `base` (a name, or an id) would give: made from it, and
+    // unique in the project; the entity's own id when that is what `base` makes.
+    QString renamedId(const QString &kind, int row, const QString &base) const;
+    // The other entities that name (kind, id), as "kind/id" (what a rename of it rewrites).
+    QStringList referrers(const QString &kind, const QString &id) const;
+    // Renames the entity's id to `newId` (so its file) and every reference to it in other entities
+    // (ReferenceRewriter), as one undoable edit. False (and nothing done) when `newId` is not a
+    // free, valid id.
+    bool renameEntity(const QString &kind, int row, const QString &newId);
+
 private:
     void push(QUndoCommand *command);
 

@@ -5,6 +5,7 @@
 #include "projectdocument.h"
 #include "projectformat.h"
 #include "projectloader.h"
+#include "projecttemplate.h"
 #include "projectvalidator.h"
 #include "sampleproject.h"
 
@@ -178,14 +179,18 @@ void ProjectSession::open(const QString &folder)
 
 void ProjectSession::create(const QString &folder, const QString &name)
 {
-    const QByteArray manifest = ProjectFormat::manifestBytes(ProjectFormat::newManifest(name));
-    whenDone(QtConcurrent::run([folder, manifest] {
+    const QList<ProjectTemplate::File> files = ProjectTemplate::files(name);
+    whenDone(QtConcurrent::run([folder, files] {
         const QString problem = prepareEmptyFolder(folder);
         if (!problem.isEmpty())
             return problem;
-        const Status written
-            = ProjectWriter::writeAtomically(QDir(folder).filePath(manifestFileName), manifest);
-        return written ? QString() : written.errorString();
+        for (const ProjectTemplate::File &file : files) {
+            const Status written
+                = ProjectWriter::writeAtomically(QDir(folder).filePath(file.path), file.bytes);
+            if (!written)
+                return written.errorString();
+        }
+        return QString();
     }),
         this, [this, folder](const QString &problem) {
             if (problem.isEmpty())

@@ -48,6 +48,7 @@ public:
     std::optional<QDateTime> pendingRecovery() const;
 
     void open(const QString &folder);
+    // Makes a new project in an empty (or missing) folder, with ProjectTemplate's files, and opens it.
     void create(const QString &folder, const QString &name);
     void openSample(const QString &bundledFolder, const QString &userCopyFolder);
     // `done` (optional) learns whether every file was written.

@@ -89,6 +89,8 @@ void TestNavigatorModel::rows_data()
                               << 0;
     QTest::addRow("artifacts") << int(NavigatorModel::artifactsRow) << u"Artifacts"_s << int(Page::Artifacts)
                                << 0 << 0;
+    QTest::addRow("environments") << int(NavigatorModel::environmentsRow) << u"Environments"_s
+                                  << int(Page::Environments) << 0 << 0;
 }
 
 void TestNavigatorModel::rows()
@@ -99,7 +101,7 @@ void TestNavigatorModel::rows()
     QFETCH(int, number);
     QFETCH(int, total);
 
-    QCOMPARE(m_model->rowCount(), 12);
+    QCOMPARE(m_model->rowCount(), 13);
     const QModelIndex index = m_model->index(row);
     QCOMPARE(index.data().toString(), text);
     QCOMPARE(index.data(NavigatorModel::PageRole).toInt(), page);

@@ -5,6 +5,7 @@
 #include "entityfilterproxy.h"
 #include "entitypanel.h"
 #include "entitytablemodel.h"
+#include "environmentspage.h"
 #include "fielddelegate.h"
 #include "journeyschema.h"
 #include "mainwindow.h"
@@ -169,11 +170,11 @@ QModelIndex TestMainWindow::serverCell(const QString &id, const QString &key) co
 void TestMainWindow::opensTheSampleWithEveryPage()
 {
     openCopyOfSample();
-    QCOMPARE(m_window->navigator()->rowCount(), 12);
+    QCOMPARE(m_window->navigator()->rowCount(), 13);
     QVERIFY(m_window->windowTitle().contains(m_window->session()->document()->projectName()));
     QVERIFY(m_window->windowTitle().endsWith(u"JourneyBench"_s));
     QVERIFY(!m_window->isWindowModified());
-    for (int row = 0; row < 12; ++row) {
+    for (int row = 0; row < 13; ++row) {
         m_window->showPage(row);
         QCOMPARE(m_window->currentPage(), row);
     }
@@ -181,7 +182,7 @@ void TestMainWindow::opensTheSampleWithEveryPage()
     for (const PhaseInfo &info : Phases::all()) // a panel per kind the phase records
         QCOMPARE(m_window->phasePage(info.phase)->panels().size(),
             JourneySchema::kindsOfPhase(Phases::number(info.phase)).size());
-    QVERIFY(m_window->phasePage(Phase::Deploy)->panel(u"environment"_s));
+    QVERIFY(m_window->environmentsPage()->panel()); // environments have a page of their own
 }
 
 void TestMainWindow::editUndoRedoSaveTouchesOnlyThatFile()

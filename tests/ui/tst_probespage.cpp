@@ -14,18 +14,21 @@
 #include "proberunner.h"
 #include "probespage.h"
 #include "probetableproxy.h"
+#include "probetargets.h"
 #include "probeworkbench.h"
 #include "projectdocument.h"
 #include "projectsession.h"
 #include "testfolder.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QProgressBar>
 #include <QPushButton>
@@ -70,6 +73,8 @@ private Q_SLOTS:
     void enableCheckBoxDisablesAProbe();
     void insecureProbeIsRed();
     void editorDialogShowsTheFieldsOfTheType();
+    void editorDialogPicksARecordedTarget_data();
+    void editorDialogPicksARecordedTarget();
     void runsProbesAndKeepsEvidence();
     void cancelEndsTheRun();
     void firewallRequestShowsLatestStatusAndExportsCsv();
@@ -285,6 +290,74 @@ void TestProbesPage::editorDialogShowsTheFieldsOfTheType()
     QVERIFY(!problems->isHidden());
     QVERIFY(problems->text().startsWith(u"Name:"_s));
     QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+}
+
+void TestProbesPage::editorDialogPicksARecordedTarget_data()
+{
+    QTest::addColumn<QString>("label"); // the entry of the "From the inventory" picker
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("otherKey"); // a field beyond host and port the pick fills
+    QTest::addColumn<QString>("otherValue");
+
+    QTest::addRow("server's https port: TLS, by the certificate's host name")
+        << u"Server erp-app: localhost:8443 (https, ERP orders API)"_s << u"tls"_s << u"localhost"_s << 8443
+        << u"server/erp-app"_s << QString() << QString();
+    QTest::addRow("server's sftp port: SFTP at its address")
+        << u"Server erp-app: 127.0.0.1:2222 (sftp, Order files)"_s << u"sftp"_s << u"127.0.0.1"_s << 2222
+        << u"server/erp-app"_s << QString() << QString();
+    QTest::addRow("server's ftp port")
+        << u"Server logistics-gw: 127.0.0.1:2121 (ftp, Shipment drop folder)"_s << u"ftp"_s << u"127.0.0.1"_s
+        << 2121 << u"server/logistics-gw"_s << QString() << QString();
+    QTest::addRow("server's http port: a TCP connect")
+        << u"Server logistics-gw: 127.0.0.1:8080 (http, Shipment API)"_s << u"tcp"_s << u"127.0.0.1"_s << 8080
+        << u"server/logistics-gw"_s << QString() << QString();
+    QTest::addRow("SFTP endpoint: its folder too")
+        << u"Endpoint erp-orders-sftp: sftp://127.0.0.1:2222"_s << u"sftp"_s << u"127.0.0.1"_s << 2222
+        << u"endpoint/erp-orders-sftp"_s << u"path"_s << u"/outbound/orders"_s;
+    QTest::addRow("API endpoint: an HTTP probe of its URL, no host and port")
+        << u"Endpoint customer-portal-api: https://127.0.0.1:8443/api/v1/customers"_s << u"http"_s
+        << QString() << 0 << u"endpoint/customer-portal-api"_s << u"url"_s
+        << u"https://127.0.0.1:8443/api/v1/customers"_s;
+    QTest::addRow("PostgreSQL database: driver and database name")
+        << u"Database customers-pg: QPSQL 127.0.0.1:5432/journeybench"_s << u"database"_s << u"127.0.0.1"_s
+        << 5432 << u"database/customers-pg"_s << u"driver"_s << u"QPSQL"_s;
+}
+
+void TestProbesPage::editorDialogPicksARecordedTarget()
+{
+    QFETCH(QString, label);
+    QFETCH(QString, type);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(QString, source);
+    QFETCH(QString, otherKey);
+    QFETCH(QString, otherValue);
+
+    const QList<EntityRecord> entities = m_session->document()->allEntities();
+    const QJsonObject seed{{u"name"_s, u"New probe"_s}, {u"type"_s, u"tcp"_s}, {u"phase"_s, 2}};
+    ProbeEditorDialog dialog(seed, ProbePlanner::environments(entities), ProbeTargets::of(entities));
+    dialog.show();
+    QComboBox *picker = dialog.targetBox();
+    QVERIFY(picker);
+    // a pick replaces what an earlier one filled: start from another target
+    dialog.pickTarget(picker->findText(u"Server erp-app: 127.0.0.1:2222 (sftp, Order files)"_s));
+    const int index = picker->findText(label);
+    QVERIFY2(index > 0, qPrintable(label));
+    dialog.pickTarget(index);
+
+    const QJsonObject probe = dialog.probe();
+    QCOMPARE(probe.value(u"type"_s).toString(), type);
+    QCOMPARE(probe.value(u"host"_s).toString(), host);
+    QCOMPARE(probe.value(u"port"_s).toInt(), port);
+    QCOMPARE(probe.value(u"sources"_s).toArray(), QJsonArray{source});
+    if (!otherKey.isEmpty())
+        QCOMPARE(probe.value(otherKey).toString(), otherValue);
+    QCOMPARE(probe.value(u"name"_s).toString(), label); // the default name gives way to the target's
+    if (!host.isEmpty()) // the form shows it as typed
+        QCOMPARE(dialog.findChild<QLineEdit *>(u"host"_s)->text(), host);
 }
 
 void TestProbesPage::runsProbesAndKeepsEvidence()

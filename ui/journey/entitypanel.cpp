@@ -8,6 +8,7 @@
 #include "longtexteditor.h"
 #include "objectlistpanel.h"
 #include "projectdocument.h"
+#include "renameoffer.h"
 #include "tablestyle.h"
 #include "wording.h"
 
@@ -75,6 +76,8 @@ EntityPanel::EntityPanel(DocumentEditor *editor, const KindSpec &kind, QWidget *
         = makeAction(this, Icons::Glyph::Duplicate, u"Duplicate"_s, QKeySequence(Qt::CTRL | Qt::Key_D));
     m_remove = makeAction(this, Icons::Glyph::Remove, u"Remove"_s, QKeySequence::Delete);
     connect(m_add, &QAction::triggered, this, &EntityPanel::addRow);
+    connect(m_model, &EntityTableModel::nameEdited, new RenameOffer(editor, kind.kind, this),
+        &RenameOffer::offer);
     connect(m_duplicate, &QAction::triggered, this, &EntityPanel::duplicateRow);
     connect(m_remove, &QAction::triggered, this, &EntityPanel::removeRows);
     m_view->addActions({m_add, m_duplicate, m_remove});

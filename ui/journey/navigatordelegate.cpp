@@ -90,7 +90,7 @@ void NavigatorDelegate::paint(
     QFont titleFont = option.font;
 
     if (number <= 0) {
-        // Timeline, Artifacts: a small square glyph, then the title
+        // Timeline, Artifacts, Environments: a small square glyph, then the title
         const QRectF glyph(card.left() + 12, card.center().y() - 9, 18, 18);
         painter->setPen(QPen(secondary, 1.4));
         painter->setBrush(Qt::NoBrush);
@@ -99,6 +99,12 @@ void NavigatorDelegate::paint(
             painter->drawLine(glyph.topLeft() + QPointF(1, 7), glyph.topRight() + QPointF(-1, 7));
             painter->drawLine(glyph.topLeft() + QPointF(5, 0), glyph.topLeft() + QPointF(5, 4));
             painter->drawLine(glyph.topRight() + QPointF(-5, 0), glyph.topRight() + QPointF(-5, 4));
+        } else if (index.row() == NavigatorModel::environmentsRow) {
+            // two stacked boxes: test and prod
+            painter->drawRoundedRect(glyph.adjusted(1, 2, -1, -10), 2, 2);
+            painter->drawRoundedRect(glyph.adjusted(1, 10, -1, -2), 2, 2);
+            painter->drawPoint(glyph.topLeft() + QPointF(5, 5));
+            painter->drawPoint(glyph.topLeft() + QPointF(5, 13));
         } else {
             painter->drawRect(glyph.adjusted(3, 1, -3, -1));
             painter->drawLine(glyph.topLeft() + QPointF(6, 6), glyph.topRight() + QPointF(-6, 6));

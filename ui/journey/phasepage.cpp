@@ -66,6 +66,7 @@ PhasePage::PhasePage(DocumentEditor *editor, QAbstractItemModel *navigator, Phas
 
     auto *lower = new QWidget(this);
     auto *lowerLayout = new QVBoxLayout(lower);
+    m_lowerLayout = lowerLayout;
     lowerLayout->setContentsMargins(0, 0, 0, 0);
     lowerLayout->setSpacing(10);
     if (const QString coming = comingText(phase); !coming.isEmpty()) {
@@ -169,6 +170,12 @@ void PhasePage::showTab(const QString &title)
             return;
         }
     }
+}
+
+void PhasePage::addNote(QWidget *note)
+{
+    note->setParent(m_lowerLayout->parentWidget());
+    m_lowerLayout->insertWidget(m_comingNote ? 1 : 0, note);
 }
 
 void PhasePage::updateTab(EntityPanel *panel)

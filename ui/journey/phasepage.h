@@ -8,6 +8,7 @@ class QAbstractItemModel;
 class QLabel;
 class QSplitter;
 class QTabWidget;
+class QVBoxLayout;
 
 namespace jb {
 
@@ -40,6 +41,8 @@ public:
     void showTool(QWidget *tool);
     // Shows the tab whose title starts with `title` (a panel's or a tool's).
     void showTab(const QString &title);
+    // Adds a line above the checklist (a link to where something the phase needs is kept).
+    void addNote(QWidget *note);
 
 private:
     void updateTab(EntityPanel *panel);
@@ -51,6 +54,7 @@ private:
     QList<QWidget *> m_tools;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_comingNote = nullptr;
+    QVBoxLayout *m_lowerLayout = nullptr;
     ChecklistPanel *m_checklist;
     QSplitter *m_splitter;
 };

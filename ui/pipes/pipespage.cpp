@@ -1,6 +1,7 @@
 #include "pipespage.h"
 
 #include "documenteditor.h"
+#include "environmentbox.h"
 #include "jsonpath.h"
 #include "payloadpanel.h"
 #include "pipeflowmodel.h"
@@ -81,6 +82,8 @@ PipesPage::PipesPage(ProjectSession *session, PipeRuntime *runtime, QWidget *par
         m_resultBody->clear();
     });
     connect(m_environmentBox, &QComboBox::currentTextChanged, m_runtime, &PipeRuntime::setEnvironmentName);
+    // the box was refilled when the document announced the new environment: choose it
+    connect(m_environmentPicker, &EnvironmentBox::created, m_environmentBox, &QComboBox::setCurrentText);
     connect(m_flowView->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex &current) { selectCard(current.row()); });
     connect(m_settings, &StepSettingsEditor::settingsEdited, this, &PipesPage::onSettingsEdited);

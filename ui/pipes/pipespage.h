@@ -20,6 +20,8 @@ class QTreeView;
 
 namespace jb {
 
+class EnvironmentBox;
+
 class DocumentEditor;
 class PayloadPanel;
 class PipeFlowModel;
@@ -57,6 +59,7 @@ public:
     PipeRuntime *runtime() const { return m_runtime; }
     QComboBox *pipeBox() const { return m_pipeBox; }
     QComboBox *environmentBox() const { return m_environmentBox; }
+    EnvironmentBox *environmentPicker() const { return m_environmentPicker; }
     PipeFlowModel *flowModel() const { return m_flow; }
     QListView *flowView() const { return m_flowView; }
     StepSettingsEditor *settingsEditor() const { return m_settings; }
@@ -101,7 +104,8 @@ private:
     QHash<QString, QSet<QString>> m_coverage;
 
     QComboBox *m_pipeBox = nullptr;
-    QComboBox *m_environmentBox = nullptr;
+    EnvironmentBox *m_environmentPicker = nullptr;
+    QComboBox *m_environmentBox = nullptr; // the picker's
     QLabel *m_problems = nullptr;
     QLabel *m_description = nullptr;
     QListView *m_flowView = nullptr;

@@ -1,4 +1,5 @@
 // The pipe page's widgets and how they sit; pipespage.cpp has what they do.
+#include "environmentbox.h"
 #include "payloadpanel.h"
 #include "pipeflowmodel.h"
 #include "pipespage.h"
@@ -34,7 +35,8 @@ void PipesPage::buildLayout()
     m_pipeBox->setObjectName(u"pipeBox"_s);
     m_pipeBox->setMinimumContentsLength(28);
     m_pipeBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_environmentBox = new QComboBox(this);
+    m_environmentPicker = new EnvironmentBox(m_editor, this);
+    m_environmentBox = m_environmentPicker->combo();
     m_environmentBox->setObjectName(u"environmentBox"_s);
     m_environmentBox->setToolTip(tr("The environment whose variables the runs see"));
     m_serveButton = new QToolButton(this);
@@ -53,7 +55,7 @@ void PipesPage::buildLayout()
     bar->addWidget(m_pipeBox, 2);
     bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("Environment"), this));
-    bar->addWidget(m_environmentBox);
+    bar->addWidget(m_environmentPicker);
     bar->addStretch(1);
     bar->addWidget(m_serveButton);
     bar->addWidget(m_serveAddress);

@@ -33,7 +33,8 @@ FirewallRequestPage::FirewallRequestPage(ProjectSession *session, QWidget *paren
     , m_model(new FirewallRequestModel(this))
     , m_proxy(new FirewallTableProxy(this))
     , m_refresh(new QTimer(this))
-    , m_environmentBox(new QComboBox(this))
+    , m_environmentPicker(new EnvironmentBox(session->editor(), this))
+    , m_environmentBox(m_environmentPicker->combo())
     , m_table(new QTableView(this))
     , m_summary(new QLabel(this))
 {
@@ -45,6 +46,7 @@ FirewallRequestPage::FirewallRequestPage(ProjectSession *session, QWidget *paren
     m_environmentBox->setMinimumContentsLength(10);
     connect(m_environmentBox, &QComboBox::activated, this,
         [this] { setEnvironment(m_environmentBox->currentText()); });
+    connect(m_environmentPicker, &EnvironmentBox::created, this, &FirewallRequestPage::setEnvironment);
     auto *refreshButton = new QPushButton(u"Refresh"_s, this);
     refreshButton->setToolTip(u"Read the latest probe results again"_s);
     connect(refreshButton, &QPushButton::clicked, this, &FirewallRequestPage::refresh);
@@ -69,7 +71,7 @@ FirewallRequestPage::FirewallRequestPage(ProjectSession *session, QWidget *paren
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(u"Environment:"_s, this));
-    bar->addWidget(m_environmentBox);
+    bar->addWidget(m_environmentPicker);
     bar->addWidget(refreshButton);
     bar->addWidget(exportButton);
     bar->addStretch(1);

@@ -10,6 +10,8 @@ class QTimer;
 
 namespace jb {
 
+class EnvironmentBox;
+
 class FirewallRequestModel;
 class FirewallTableProxy;
 class ProjectSession;
@@ -36,6 +38,7 @@ public:
     FirewallRequestModel *model() const { return m_model; }
     QTableView *tableView() const { return m_table; }
     QComboBox *environmentBox() const { return m_environmentBox; }
+    EnvironmentBox *environmentPicker() const { return m_environmentPicker; }
 
 Q_SIGNALS:
     void refreshed();
@@ -57,7 +60,8 @@ private:
     FirewallRequestModel *m_model;
     FirewallTableProxy *m_proxy;
     QTimer *m_refresh;
-    QComboBox *m_environmentBox;
+    EnvironmentBox *m_environmentPicker;
+    QComboBox *m_environmentBox; // the picker's
     QTableView *m_table;
     QLabel *m_summary;
 };

@@ -36,10 +36,11 @@ bool keptAsIs(const QString &key)
 
 } // namespace
 
-ProbeEditorDialog::ProbeEditorDialog(
-    const QJsonObject &probe, const QStringList &environments, QWidget *parent)
+ProbeEditorDialog::ProbeEditorDialog(const QJsonObject &probe, const QStringList &environments,
+    const QList<ProbeTarget> &targets, QWidget *parent)
     : QDialog(parent)
     , m_original(probe)
+    , m_targets(targets)
     , m_form(new QFormLayout)
     , m_problems(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -49,6 +50,22 @@ ProbeEditorDialog::ProbeEditorDialog(
             ? u"New probe"_s
             : u"Probe %1"_s.arg(probe.value(u"id"_s).toString()));
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    if (!m_targets.isEmpty()) {
+        // what the inventory records already: picked, not retyped
+        m_targetBox = new QComboBox(this);
+        m_targetBox->setObjectName(u"probeTarget"_s);
+        m_targetBox->setToolTip(u"Fill the type, host, port and the rest from a recorded server port, "
+                                u"endpoint or database"_s);
+        m_targetBox->addItem(u"(none: type them below)"_s);
+        for (const ProbeTarget &target : std::as_const(m_targets))
+            m_targetBox->addItem(target.label, target.source);
+        m_targetBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        m_targetBox->setMinimumContentsLength(30);
+        // as wide as the form: a label names the host and port, and must not be cut
+        m_targetBox->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        connect(m_targetBox, &QComboBox::activated, this, &ProbeEditorDialog::pickTarget);
+        m_form->addRow(u"From the inventory:"_s, m_targetBox);
+    }
     for (const FieldSpec &field : probeKind().fields) {
         if (keptAsIs(field.key))
             continue;
@@ -81,7 +98,32 @@ ProbeEditorDialog::ProbeEditorDialog(
     layout->addWidget(scroll, 1);
     layout->addWidget(m_problems);
     layout->addWidget(m_buttons);
-    resize(560, 620);
+    resize(m_targetBox ? 700 : 560, 620); // the picker's entries name entity, host and port
+    updateForm();
+}
+
+void ProbeEditorDialog::pickTarget(int index)
+{
+    if (m_targetBox && m_targetBox->currentIndex() != index)
+        m_targetBox->setCurrentIndex(index);
+    if (index < 1 || index > m_targets.size())
+        return;
+    const ProbeTarget &target = m_targets.at(index - 1);
+    // what an earlier pick (or typing) left in the target's fields goes: the form shows this target
+    for (const QString &key : {u"host"_s, u"port"_s, u"url"_s, u"path"_s, u"user"_s, u"secret"_s,
+             u"database"_s, u"validationQuery"_s, u"tables"_s})
+        setValue(key, QJsonValue::Undefined);
+    setValue(u"type"_s, target.fields.value(u"type"_s)); // first: it decides which fields show
+    for (auto it = target.fields.begin(); it != target.fields.end(); ++it)
+        setValue(it.key(), it.value());
+    const QString name = valueOf(m_rows.at(m_rowOf.value(u"name"_s))).toString();
+    // a name nobody typed (the default, or an earlier pick's) follows the pick
+    if (name.isEmpty() || name == u"New probe" || name == m_pickedName) {
+        setValue(u"name"_s, target.label);
+        m_pickedName = target.label;
+    }
+    if (!m_original.contains(u"sources"_s))
+        m_pickedSource = target.source;
     updateForm();
 }
 
@@ -172,6 +214,7 @@ void ProbeEditorDialog::setValue(const QString &key, const QJsonValue &value)
         for (const QJsonValue &item : value.toArray())
             items.append(item.toString());
         line->setText(value.isArray() ? items.join(u", "_s) : value.toVariant().toString());
+        line->setCursorPosition(0); // a long value filled in shows its start, as typing would
     }
 }
 
@@ -211,6 +254,8 @@ QJsonObject ProbeEditorDialog::probe() const
         if (m_original.contains(key))
             object.insert(key, m_original.value(key));
     }
+    if (!m_pickedSource.isEmpty()) // a probe of a recorded entity counts for it, as generated ones do
+        object.insert(u"sources"_s, QJsonArray{m_pickedSource});
     const QString type = valueOf(m_rows.at(m_rowOf.value(u"type"_s))).toString();
     for (const Row &row : m_rows) {
         if (!row.field->appliesTo(type))

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "probetargets.h"
+
 #include <QDialog>
 #include <QHash>
 #include <QJsonObject>
 
+class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
@@ -22,13 +25,18 @@ class ProbeEditorDialog final : public QDialog
 
 public:
     // `probe` is ProbeSpec::toJson() of the probe to edit (or a seed for a new one); `environments`
-    // are the project's, offered for the probe's own environment.
-    ProbeEditorDialog(const QJsonObject &probe, const QStringList &environments, QWidget *parent = nullptr);
+    // are the project's, offered for the probe's own environment; `targets` (ProbeTargets::of the
+    // inventory) are offered to fill the probe's type, host, port and the rest from.
+    ProbeEditorDialog(const QJsonObject &probe, const QStringList &environments,
+        const QList<ProbeTarget> &targets = {}, QWidget *parent = nullptr);
 
     // The edited probe: the fields that apply to its type and hold a value.
     QJsonObject probe() const;
     // Sets a field's editor as the user would (for tests and for callers pre-filling a form).
     void setValue(const QString &key, const QJsonValue &value);
+    // The "From the inventory" picker; choosing its entry `index` (1..) fills the form from it.
+    QComboBox *targetBox() const { return m_targetBox; }
+    void pickTarget(int index);
 
 private:
     struct Row
@@ -41,6 +49,10 @@ private:
     void updateForm();
 
     QJsonObject m_original;
+    QList<ProbeTarget> m_targets;
+    QComboBox *m_targetBox = nullptr;
+    QString m_pickedName; // the name a pick gave, which the next pick may replace
+    QString m_pickedSource; // the picked target's "kind/id", when the probe had no sources
     QFormLayout *m_form;
     QList<Row> m_rows;
     QHash<QString, int> m_rowOf; // key -> index in m_rows

@@ -148,12 +148,14 @@ void ProbesPage::buildLayout()
 QWidget *ProbesPage::buildToolbar()
 {
     auto *bar = new QWidget(this);
-    m_environmentBox = new QComboBox(bar);
+    m_environmentPicker = new EnvironmentBox(m_workbench->session()->editor(), bar);
+    m_environmentBox = m_environmentPicker->combo();
     m_environmentBox->setObjectName(u"probesEnvironment"_s);
     m_environmentBox->setMinimumContentsLength(10);
     m_environmentBox->setToolTip(u"The environment whose inventory the probes test"_s);
     connect(m_environmentBox, &QComboBox::activated, this,
         [this] { m_workbench->setEnvironment(m_environmentBox->currentText()); });
+    connect(m_environmentPicker, &EnvironmentBox::created, m_workbench, &ProbeWorkbench::setEnvironment);
     m_phaseBox = new QComboBox(bar);
     m_phaseBox->setObjectName(u"probesPhase"_s);
     m_phaseBox->addItem(u"Phases 1 and 2"_s, 0);
@@ -210,7 +212,7 @@ QWidget *ProbesPage::buildToolbar()
     auto *row = new QHBoxLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(new QLabel(u"Environment:"_s, bar));
-    row->addWidget(m_environmentBox);
+    row->addWidget(m_environmentPicker);
     row->addWidget(m_phaseBox);
     row->addSpacing(10);
     row->addWidget(m_runSelected);

@@ -13,6 +13,8 @@ class QToolButton;
 
 namespace jb {
 
+class EnvironmentBox;
+
 class LatencyChart;
 class LatencyHistoryModel;
 class ProbeResultsModel;
@@ -54,6 +56,7 @@ public:
     QTableView *tableView() const { return m_table; }
     QTextBrowser *detailsView() const { return m_details; }
     QComboBox *environmentBox() const { return m_environmentBox; }
+    EnvironmentBox *environmentPicker() const { return m_environmentPicker; }
     QProgressBar *progressBar() const { return m_progress; }
 
 Q_SIGNALS:
@@ -86,7 +89,8 @@ private:
     ProbeTableProxy *m_proxy;
     LatencyHistoryModel *m_history;
 
-    QComboBox *m_environmentBox = nullptr;
+    EnvironmentBox *m_environmentPicker = nullptr;
+    QComboBox *m_environmentBox = nullptr; // the picker's
     QComboBox *m_phaseBox = nullptr;
     QPushButton *m_runSelected = nullptr;
     QPushButton *m_runPhase = nullptr;

@@ -17,8 +17,9 @@ void ProbesPage::editSelected()
     const std::optional<ProbeSpec> spec = m_workbench->probe(selectedProbeId());
     if (!spec)
         return;
-    ProbeEditorDialog dialog(ProbePlanner::entityData(*spec),
-        ProbePlanner::environments(m_workbench->session()->document()->allEntities()), this);
+    const QList<EntityRecord> entities = m_workbench->session()->document()->allEntities();
+    ProbeEditorDialog dialog(ProbePlanner::entityData(*spec), ProbePlanner::environments(entities),
+        ProbeTargets::of(entities), this);
     if (dialog.exec() == QDialog::Accepted)
         m_workbench->saveProbe(dialog.probe());
 }
@@ -28,8 +29,8 @@ void ProbesPage::addNew()
     QJsonObject seed{{u"name"_s, u"New probe"_s}, {u"type"_s, u"tcp"_s},
         {u"phase"_s, m_proxy->phase() == 0 ? 2 : m_proxy->phase()},
         {u"environment"_s, m_workbench->environment()}};
-    ProbeEditorDialog dialog(
-        seed, ProbePlanner::environments(m_workbench->session()->document()->allEntities()), this);
+    const QList<EntityRecord> entities = m_workbench->session()->document()->allEntities();
+    ProbeEditorDialog dialog(seed, ProbePlanner::environments(entities), ProbeTargets::of(entities), this);
     if (dialog.exec() == QDialog::Accepted)
         addProbe(dialog.probe());
 }

@@ -6,6 +6,7 @@
 #include "entityfilterproxy.h"
 #include "entitypanel.h"
 #include "entitytablemodel.h"
+#include "environmentspage.h"
 #include "icons.h"
 #include "journeyschema.h"
 #include "navigatordelegate.h"
@@ -136,6 +137,8 @@ void MainWindow::buildWorkspace()
     m_pages->addWidget(scrollable(m_timeline, m_pages));
     m_artifacts = new ArtifactsPage(m_session->document(), m_navigator, m_pages);
     m_pages->addWidget(scrollable(m_artifacts, m_pages));
+    m_environments = new EnvironmentsPage(m_session->editor(), m_navigator, m_pages);
+    m_pages->addWidget(scrollable(m_environments, m_pages));
 
     m_workspace->addWidget(sidebar);
     m_workspace->addWidget(m_pages);
@@ -284,6 +287,13 @@ void MainWindow::showPage(int row)
         return;
     m_navigatorView->setCurrentIndex(m_navigator->index(row));
     m_pages->setCurrentIndex(row);
+}
+
+void MainWindow::showEnvironment(const QString &id)
+{
+    showPage(NavigatorModel::environmentsRow);
+    if (!id.isEmpty())
+        m_environments->select(id);
 }
 
 bool MainWindow::hasProject() const

@@ -23,6 +23,7 @@ class QToolButton;
 namespace jb {
 
 class ArtifactsPage;
+class EnvironmentsPage;
 class NavigatorModel;
 class PhasePage;
 class ProbesPage;
@@ -50,10 +51,13 @@ public:
     QListView *navigatorView() const { return m_navigatorView; }
     PhasePage *phasePage(Phase phase) const;
     TimelinePage *timelinePage() const { return m_timeline; }
+    EnvironmentsPage *environmentsPage() const { return m_environments; }
     int currentPage() const; // a NavigatorModel row
     void showPage(int row);
     // On the current phase page, shows the tab whose title starts with `title`.
     void showTab(const QString &title);
+    // Opens the navigator's Environments page, showing environment `id` when given.
+    void showEnvironment(const QString &id = {});
     bool hasProject() const;
     // The documentation index Help > Documentation last opened ("" before it did).
     QString lastDocumentation() const { return m_lastDocumentation; }
@@ -122,6 +126,7 @@ private:
     QList<PhasePage *> m_phasePages;
     TimelinePage *m_timeline = nullptr;
     ArtifactsPage *m_artifacts = nullptr;
+    EnvironmentsPage *m_environments = nullptr;
 
     QLabel *m_folderLabel = nullptr;
     QToolButton *m_diagnosticsButton = nullptr;

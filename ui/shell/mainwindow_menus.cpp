@@ -120,6 +120,8 @@ void MainWindow::createActions()
             action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_0 + number % 10)));
         else if (row == NavigatorModel::timelineRow)
             action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+        else if (row == NavigatorModel::environmentsRow)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
         else
             action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
         connect(action, &QAction::triggered, this, [this, row] { showPage(row); });
@@ -184,6 +186,7 @@ void MainWindow::createMenus()
         pages->addAction(m_pageActions.at(row));
     view->addAction(m_pageActions.at(NavigatorModel::timelineRow));
     view->addAction(m_pageActions.at(NavigatorModel::artifactsRow));
+    view->addAction(m_pageActions.at(NavigatorModel::environmentsRow));
     view->addAction(m_navigatorAction);
     view->addAction(m_nextTabAction);
     view->addAction(m_previousTabAction);

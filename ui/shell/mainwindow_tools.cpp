@@ -3,6 +3,7 @@
 // project itself.
 #include "checklistevidencetracker.h"
 #include "checklistpanel.h"
+#include "environmentbox.h"
 #include "eventspage.h"
 #include "firewallrequestpage.h"
 #include "mainwindow.h"
@@ -18,6 +19,7 @@
 #include "unittestspage.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QStatusBar>
 
 using namespace Qt::StringLiterals;
@@ -36,7 +38,8 @@ void MainWindow::addPhaseTools()
     auto *serverProbes = new ProbesPage(probes);
     serverProbes->setPhase(2);
     phasePage(Phase::ServersDb)->addToolTab(serverProbes, u"Connectivity tests"_s);
-    phasePage(Phase::ServersDb)->addToolTab(new FirewallRequestPage(m_session), u"Firewall request"_s);
+    auto *firewall = new FirewallRequestPage(m_session);
+    phasePage(Phase::ServersDb)->addToolTab(firewall, u"Firewall request"_s);
     linkChecklistEvidence(probes, {connectionProbes, serverProbes});
     // phase 5: the field-by-field From-To between the provider's data and the consumer's contract
     phasePage(Phase::Contracts)->addToolTab(new MappingPage(m_session->editor()), u"From-To"_s);
@@ -47,6 +50,17 @@ void MainWindow::addPhaseTools()
     auto *pipes = new PipeRuntime(m_session, mock, m_session);
     auto *pipesPage = new PipesPage(m_session, pipes);
     phasePage(Phase::Pipes)->addToolTab(pipesPage, u"Run pipes"_s);
+    // every tool that runs in an environment leads to the page where environments are edited
+    for (EnvironmentBox *picker : {connectionProbes->environmentPicker(), serverProbes->environmentPicker(),
+             firewall->environmentPicker(), pipesPage->environmentPicker()})
+        connect(picker, &EnvironmentBox::editRequested, this, &MainWindow::showEnvironment);
+    // the deploy checks the environments' variables; they are edited on their own page now
+    auto *environments = new QLabel(u"The environments, their variables and secret names are on the "
+                                    u"<a href=\"environments\">Environments</a> page."_s);
+    environments->setObjectName(u"deployEnvironmentsLink"_s);
+    environments->setContentsMargins(0, 0, 0, 6);
+    connect(environments, &QLabel::linkActivated, this, [this] { showEnvironment(); });
+    phasePage(Phase::Deploy)->addNote(environments);
     phasePage(Phase::Pipes)->addToolTab(new MockPage(pipes), u"Mock"_s);
     phasePage(Phase::Pipes)->addToolTab(new EventsPage(m_session, pipes), u"Events"_s);
     // phase 7: the unit suites, run with their step mocks; the steps they cover show on the pipe's

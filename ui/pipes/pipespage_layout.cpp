@@ -134,12 +134,12 @@ QWidget *PipesPage::buildRunSide()
     m_resultBody->setPlaceholderText(tr("The answer's body"));
 
     // both editors take the room the splitter gives, not their 192-pixel size hint
-    // (at least 8 lines of payload and 4 of answer: a JSON request must be readable without scrolling)
+    // (at least 6 lines of payload and 3 of answer: a JSON request must be readable without scrolling)
     const int line = QFontMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont)).lineSpacing();
     m_payload->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
-    m_payload->setMinimumHeight(8 * line + 48);
+    m_payload->setMinimumHeight(6 * line + 40);
     m_resultBody->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
-    m_resultBody->setMinimumHeight(4 * line + 12);
+    m_resultBody->setMinimumHeight(3 * line + 12);
     auto *runBox = new QGroupBox(tr("Run"), this);
     auto *runLayout = new QVBoxLayout(runBox);
     runLayout->setContentsMargins(4, 4, 4, 4);
@@ -190,9 +190,8 @@ QWidget *PipesPage::buildRunSide()
     auto *side = new QSplitter(Qt::Vertical, this);
     side->addWidget(runBox);
     side->addWidget(m_tabs);
-    side->setStretchFactor(0, 1);
-    side->setStretchFactor(1, 1);
-    side->setSizes({1, 1}); // half each to begin with: the request and answer as tall as the trace
+    side->setStretchFactor(0, 2);
+    side->setStretchFactor(1, 3);
     side->setChildrenCollapsible(false);
     return side;
 }

@@ -199,13 +199,16 @@ void TestSmallScreen::childChecks()
                           .arg(available.width())
                           .arg(available.height())));
             for (const PageHeader *header : window.findChildren<PageHeader *>()) {
+                // layouts settle through posted events, later on a loaded machine: wait for them
                 if (header->isVisible())
-                    QVERIFY2(overlap(header).isEmpty(), qPrintable(where + u": "_s + overlap(header)));
+                    QTRY_VERIFY2_WITH_TIMEOUT(
+                        overlap(header).isEmpty(), qPrintable(where + u": "_s + overlap(header)), 3000);
             }
             for (const ChecklistPanel *panel : window.findChildren<ChecklistPanel *>()) {
                 if (!panel->isVisible())
                     continue;
-                QVERIFY2(overlap(panel).isEmpty(), qPrintable(where + u": "_s + overlap(panel)));
+                QTRY_VERIFY2_WITH_TIMEOUT(
+                    overlap(panel).isEmpty(), qPrintable(where + u": "_s + overlap(panel)), 3000);
                 const auto *view = panel->findChild<QTableView *>();
                 QVERIFY(view);
                 // every title is shown whole: its column is as wide as the longest

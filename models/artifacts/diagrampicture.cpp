@@ -37,92 +37,7 @@ QFont DiagramPicture::font(double points, bool bold)
     return font;
 }
 
-QColor DiagramPicture::stroke(DiagramItem::Tone tone)
-{
-    using Tone = DiagramItem::Tone;
-    switch (tone) {
-    case Tone::Ink:
-        return QColor(0x1f, 0x29, 0x33);
-    case Tone::Muted:
-        return QColor(0x6b, 0x77, 0x85);
-    case Tone::Participant:
-        return QColor(0x47, 0x55, 0x69);
-    case Tone::Pipe:
-        return QColor(0x1d, 0x4e, 0xd8);
-    case Tone::ErrorPipe:
-    case Tone::Error:
-    case Tone::Late:
-        return QColor(0xb9, 0x1c, 0x1c);
-    case Tone::Trigger:
-        return QColor(0x6b, 0x72, 0x80);
-    case Tone::Note:
-        return QColor(0xca, 0x8a, 0x04);
-    case Tone::Frame:
-        return QColor(0x94, 0xa3, 0xb8);
-    case Tone::Grid:
-        return QColor(0xe2, 0xe8, 0xf0);
-    case Tone::Planned:
-        return QColor(0x64, 0x74, 0x8b);
-    case Tone::PlannedLate:
-        return QColor(0xdc, 0x26, 0x26);
-    case Tone::Actual:
-        return QColor(0x1d, 0x4e, 0xd8);
-    case Tone::Today:
-        return QColor(0xea, 0x58, 0x0c);
-    }
-    return Qt::black;
-}
-
-QColor DiagramPicture::fill(DiagramItem::Tone tone)
-{
-    using Tone = DiagramItem::Tone;
-    switch (tone) {
-    case Tone::Participant:
-        return QColor(0xf1, 0xf5, 0xf9);
-    case Tone::Pipe:
-        return QColor(0xdb, 0xea, 0xfe);
-    case Tone::ErrorPipe:
-        return QColor(0xfe, 0xe2, 0xe2);
-    case Tone::Trigger:
-        return QColor(0xf3, 0xf4, 0xf6);
-    case Tone::Note:
-        return QColor(0xfe, 0xf9, 0xc3);
-    case Tone::Frame:
-        return QColor(0xe2, 0xe8, 0xf0);
-    case Tone::Planned:
-        return QColor(0xcb, 0xd5, 0xe1);
-    case Tone::PlannedLate:
-        return QColor(0xfe, 0xca, 0xca);
-    case Tone::Actual:
-        return QColor(0x25, 0x63, 0xeb);
-    case Tone::Late:
-        return QColor(0xdc, 0x26, 0x26);
-    case Tone::Grid:
-        return QColor(0xf8, 0xfa, 0xfc);
-    default:
-        return Qt::white;
-    }
-}
-
-QColor DiagramPicture::textColor(DiagramItem::Tone tone)
-{
-    using Tone = DiagramItem::Tone;
-    switch (tone) {
-    case Tone::Actual:
-    case Tone::Late:
-        return Qt::white;
-    case Tone::Muted:
-    case Tone::Grid:
-        return stroke(Tone::Muted);
-    case Tone::Error:
-    case Tone::Today:
-        return stroke(tone);
-    default:
-        return stroke(Tone::Ink);
-    }
-}
-
-void DiagramPicture::paint(QPainter &painter, const QRectF &target) const
+void DiagramPicture::paint(QPainter &painter, const QRectF &target, const DiagramInks &inks) const
 {
     if (m_size.isEmpty())
         return;
@@ -130,17 +45,17 @@ void DiagramPicture::paint(QPainter &painter, const QRectF &target) const
     painter.save();
     painter.translate(target.topLeft());
     painter.scale(scale, scale);
-    paint(painter);
+    paint(painter, inks);
     painter.restore();
 }
 
-void DiagramPicture::paint(QPainter &painter) const
+void DiagramPicture::paint(QPainter &painter, const DiagramInks &inks) const
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     for (const DiagramItem &item : m_items)
-        paintItem(painter, item);
+        paintItem(painter, item, inks);
     painter.restore();
 }
 
@@ -186,18 +101,18 @@ void paintHead(QPainter &painter, const QLineF &line, DiagramItem::Head head, co
 
 } // namespace
 
-void DiagramPicture::paintItem(QPainter &painter, const DiagramItem &item)
+void DiagramPicture::paintItem(QPainter &painter, const DiagramItem &item, const DiagramInks &inks)
 {
     using Kind = DiagramItem::Kind;
-    const QColor strokeColor = stroke(item.tone);
+    const QColor strokeColor = inks.stroke(item.tone);
     painter.setFont(font(item.fontSize, item.bold));
     switch (item.kind) {
     case Kind::Box: {
         painter.setPen(pen(strokeColor, 0.8, item.dashed));
-        painter.setBrush(fill(item.tone));
+        painter.setBrush(inks.fill(item.tone));
         painter.drawRoundedRect(item.rect, 3, 3);
         if (!item.text.isEmpty()) {
-            painter.setPen(textColor(item.tone));
+            painter.setPen(inks.text(item.tone));
             painter.drawText(item.rect.adjusted(4, 2, -4, -2),
                 item.align | Qt::TextWordWrap | Qt::TextDontClip, item.text);
         }
@@ -218,7 +133,7 @@ void DiagramPicture::paintItem(QPainter &painter, const DiagramItem &item)
         break;
     }
     case Kind::Text:
-        painter.setPen(textColor(item.tone));
+        painter.setPen(inks.text(item.tone));
         painter.drawText(item.rect, item.align | Qt::TextWordWrap | Qt::TextDontClip, item.text);
         break;
     case Kind::Frame: {
@@ -238,14 +153,14 @@ void DiagramPicture::paintItem(QPainter &painter, const DiagramItem &item)
         tab.lineTo(origin + QPointF(tabWidth, tabHeight));
         tab.lineTo(origin + QPointF(0, tabHeight));
         tab.closeSubpath();
-        painter.setBrush(fill(item.tone));
+        painter.setBrush(inks.fill(item.tone));
         painter.drawPath(tab);
-        painter.setPen(textColor(DiagramItem::Tone::Ink));
+        painter.setPen(inks.text(DiagramItem::Tone::Ink));
         painter.setFont(font(item.fontSize, true));
         painter.drawText(QRectF(origin, QSizeF(tabWidth, tabHeight)), Qt::AlignCenter, label);
         if (!condition.isEmpty()) {
             painter.setFont(font(item.fontSize, false));
-            painter.setPen(textColor(DiagramItem::Tone::Muted));
+            painter.setPen(inks.text(DiagramItem::Tone::Muted));
             painter.drawText(QRectF(origin + QPointF(tabWidth + 12, 0),
                                  QSizeF(item.rect.width() - tabWidth - 16, tabHeight)),
                 Qt::AlignLeft | Qt::AlignVCenter, u'[' + condition + u']');
@@ -263,11 +178,11 @@ void DiagramPicture::paintItem(QPainter &painter, const DiagramItem &item)
         path.lineTo(r.bottomLeft());
         path.closeSubpath();
         painter.setPen(pen(strokeColor, 0.8, false));
-        painter.setBrush(fill(item.tone));
+        painter.setBrush(inks.fill(item.tone));
         painter.drawPath(path);
         painter.drawLine(QPointF(r.right() - fold, r.top()), QPointF(r.right() - fold, r.top() + fold));
         painter.drawLine(QPointF(r.right() - fold, r.top() + fold), QPointF(r.right(), r.top() + fold));
-        painter.setPen(textColor(item.tone));
+        painter.setPen(inks.text(item.tone));
         painter.drawText(
             r.adjusted(5, 3, -5, -3), item.align | Qt::TextWordWrap | Qt::TextDontClip, item.text);
         break;
@@ -296,7 +211,7 @@ QByteArray DiagramPicture::toSvg(const QString &title) const
     // one unit per point: 72 dpi keeps the font sizes QSvgGenerator writes equal to ours
     generator.setResolution(72);
     QPainter painter(&generator);
-    painter.fillRect(QRectF(QPointF(0, 0), m_size), Qt::white);
+    painter.fillRect(QRectF(QPointF(0, 0), m_size), DiagramInks::print().background());
     paint(painter);
     painter.end();
     return bytes;
@@ -306,7 +221,7 @@ QImage DiagramPicture::toImage(double scale) const
 {
     const QSize pixels(int(std::ceil(m_size.width() * scale)), int(std::ceil(m_size.height() * scale)));
     QImage image(pixels.expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
+    image.fill(DiagramInks::print().background());
     QPainter painter(&image);
     painter.scale(scale, scale);
     paint(painter);

@@ -4,9 +4,10 @@
 
 namespace jb {
 
-DiagramMarkItem::DiagramMarkItem(DiagramItem mark, QGraphicsItem *parent)
+DiagramMarkItem::DiagramMarkItem(DiagramItem mark, const DiagramInks *inks, QGraphicsItem *parent)
     : QGraphicsItem(parent)
     , m_mark(std::move(mark))
+    , m_inks(inks)
 {
     if (!m_mark.text.isEmpty())
         setToolTip(m_mark.text);
@@ -22,7 +23,7 @@ void DiagramMarkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setRenderHint(QPainter::TextAntialiasing);
-    DiagramPicture::paintItem(*painter, m_mark);
+    DiagramPicture::paintItem(*painter, m_mark, *m_inks);
     painter->restore();
 }
 

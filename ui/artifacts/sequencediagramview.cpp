@@ -2,6 +2,7 @@
 
 #include "core/whendone.h"
 #include "diagrammarkitem.h"
+#include "screeninks.h"
 #include "sequencelayout.h"
 
 #include <QFileInfo>
@@ -48,8 +49,8 @@ SequenceDiagramView::SequenceDiagramView(QWidget *parent)
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    // the diagram is printed on white; keep it white in a dark theme too, so colours read the same
-    setBackgroundBrush(Qt::white);
+    m_inks = ScreenInks::forPalette(palette());
+    setBackgroundBrush(m_inks.background());
 }
 
 void SequenceDiagramView::setDiagram(const SequenceDiagram &diagram)
@@ -58,8 +59,18 @@ void SequenceDiagramView::setDiagram(const SequenceDiagram &diagram)
     m_picture = SequenceLayout::layout(diagram, SequenceLayout::Title::Shown);
     scene()->clear();
     for (const DiagramItem &mark : m_picture.items())
-        scene()->addItem(new DiagramMarkItem(mark));
+        scene()->addItem(new DiagramMarkItem(mark, &m_inks));
     scene()->setSceneRect(QRectF(QPointF(0, 0), m_picture.size()));
+}
+
+void SequenceDiagramView::changeEvent(QEvent *event)
+{
+    QGraphicsView::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    m_inks = ScreenInks::forPalette(palette());
+    setBackgroundBrush(m_inks.background());
+    scene()->update();
 }
 
 void SequenceDiagramView::setZoom(double factor)

@@ -8,7 +8,8 @@
 namespace jb {
 
 // A flow's sequence diagram in a QGraphicsView: one item per mark, zoom with Ctrl+wheel or the
-// slots below, export to SVG or PNG on a worker thread.
+// slots below, export to SVG or PNG on a worker thread. Drawn in the palette's inks (a dark page in
+// a dark theme); exported files keep the print colours.
 class SequenceDiagramView final : public QGraphicsView
 {
     Q_OBJECT
@@ -25,6 +26,7 @@ public:
     const SequenceDiagram &diagram() const { return m_diagram; }
     const DiagramPicture &picture() const { return m_picture; }
     double zoom() const { return m_zoom; }
+    const DiagramInks &inks() const { return m_inks; }
 
     // Writes the diagram to `path`, as SVG or PNG after its suffix, off the GUI thread; ends with
     // one exportFinished().
@@ -43,10 +45,12 @@ Q_SIGNALS:
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     SequenceDiagram m_diagram;
     DiagramPicture m_picture;
+    DiagramInks m_inks;
     double m_zoom = 1.0;
 };
 

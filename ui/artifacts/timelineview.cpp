@@ -2,6 +2,7 @@
 
 #include "documenteditor.h"
 #include "projectdocument.h"
+#include "screeninks.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -144,9 +145,10 @@ QJsonObject TimelineView::manifestWithDrag() const
 void TimelineView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    // the chart is drawn as it prints: on white, whatever the theme
-    painter.fillRect(rect(), Qt::white);
-    chart().picture().paint(painter);
+    // the palette's inks: the print colours in a light theme, a dark page in a dark one
+    const DiagramInks inks = ScreenInks::forPalette(palette());
+    painter.fillRect(rect(), inks.background());
+    chart().picture().paint(painter, inks);
     if (hasFocus()) {
         painter.setPen(QPen(palette().color(QPalette::Highlight), 1));
         painter.drawRect(rect().adjusted(0, 0, -1, -1));

@@ -269,6 +269,13 @@ void MockPage::stopMock()
     m_mock->stop();
 }
 
+void MockPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateState();
+}
+
 void MockPage::updateState()
 {
     MockServer *mock = m_mock->server();

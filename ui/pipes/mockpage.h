@@ -52,6 +52,10 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
     void importFinished(bool ok, const QString &message);
 
+protected:
+    // the state's dot is coloured for the palette: recoloured when the theme changes
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *buildDatasetBox();
     QWidget *buildFaultBox();

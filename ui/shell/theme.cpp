@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include "readableitemstyle.h"
+
 #include <QApplication>
 #include <QStyle>
 #include <QStyleFactory>
@@ -15,21 +17,22 @@ Theme::Theme()
 
 void Theme::apply(Mode mode)
 {
-    if (mode == Mode::System && m_mode == Mode::System)
-        return; // the platform's look is already in place
+    if (m_applied && mode == m_mode)
+        return; // already in place
+    m_applied = true;
     m_mode = mode;
     switch (mode) {
     case Mode::System:
         if (!m_systemStyle.isEmpty())
-            QApplication::setStyle(QStyleFactory::create(m_systemStyle));
+            QApplication::setStyle(new ReadableItemStyle(QStyleFactory::create(m_systemStyle)));
         QApplication::setPalette(m_systemPalette);
         break;
     case Mode::Light:
-        QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
-        QApplication::setPalette(QApplication::style()->standardPalette());
+        QApplication::setStyle(new ReadableItemStyle(QStyleFactory::create(u"Fusion"_s)));
+        QApplication::setPalette(lightPalette());
         break;
     case Mode::Dark:
-        QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+        QApplication::setStyle(new ReadableItemStyle(QStyleFactory::create(u"Fusion"_s)));
         QApplication::setPalette(darkPalette());
         break;
     }
@@ -56,6 +59,17 @@ Theme::Mode Theme::fromKey(const QString &key)
     return Mode::System;
 }
 
+QPalette Theme::lightPalette()
+{
+    // Fusion's own, with the two roles it leaves below 4.5:1: the placeholder (half-transparent
+    // black, used for subtitles and notes too) and the selection (white on a light blue)
+    QPalette palette = QApplication::style()->standardPalette();
+    palette.setColor(QPalette::PlaceholderText, QColor(0x5c, 0x5f, 0x66));
+    palette.setColor(QPalette::Active, QPalette::Highlight, QColor(0x25, 0x6a, 0xb0));
+    palette.setColor(QPalette::Inactive, QPalette::Highlight, QColor(0x25, 0x6a, 0xb0));
+    return palette;
+}
+
 QPalette Theme::darkPalette()
 {
     const QColor window(0x2b, 0x2d, 0x31);
@@ -71,7 +85,7 @@ QPalette Theme::darkPalette()
     palette.setColor(QPalette::AlternateBase, QColor(0x25, 0x27, 0x2b));
     palette.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3d, 0x42));
     palette.setColor(QPalette::ToolTipText, text);
-    palette.setColor(QPalette::PlaceholderText, QColor(0x8d, 0x93, 0x9c));
+    palette.setColor(QPalette::PlaceholderText, QColor(0x95, 0x9b, 0xa4));
     palette.setColor(QPalette::Text, text);
     palette.setColor(QPalette::Button, button);
     palette.setColor(QPalette::ButtonText, text);

@@ -95,6 +95,16 @@ QColor ThemeColors::readable(const QColor &color, const QColor &background, doub
     return end;
 }
 
+QColor ThemeColors::readableOnAll(QColor color, std::initializer_list<QColor> backgrounds, double ratio)
+{
+    // a second pass: moving for one background may have cost another some contrast
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const QColor &background : backgrounds)
+            color = readable(color, background, ratio);
+    }
+    return color;
+}
+
 QColor ThemeColors::status(Status status, const QPalette &palette, const QColor &background)
 {
     const QColor behind = background.isValid() ? background : palette.color(QPalette::Base);

@@ -4,6 +4,8 @@
 #include <QPalette>
 #include <QString>
 
+#include <initializer_list>
+
 namespace jb {
 
 // Colours that follow the palette, light or dark: what delegates, rich-text labels and charts use
@@ -34,6 +36,8 @@ public:
     // `background` is at least `ratio`; unchanged when it already is (a translucent colour that
     // must move is made opaque first).
     static QColor readable(const QColor &color, const QColor &background, double ratio = 4.5);
+    // `color` made readable on each of `backgrounds` (text that crosses fills): the hardest decides.
+    static QColor readableOnAll(QColor color, std::initializer_list<QColor> backgrounds, double ratio = 4.5);
 
     // A status colour for text drawn on `palette`'s Base (or `background`, when given).
     static QColor status(Status status, const QPalette &palette, const QColor &background = {});

@@ -72,6 +72,21 @@ double strongestInk(const QImage &image, const QColor &background)
     return strongest;
 }
 
+// Whether some pixel of `image` is (nearly) `color`: the core of a stroke drawn in it.
+bool drawsIn(const QImage &image, const QColor &color)
+{
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor seen = QColor::fromRgb(image.pixel(x, y));
+            if (std::abs(seen.red() - color.red()) + std::abs(seen.green() - color.green())
+                    + std::abs(seen.blue() - color.blue())
+                < 24)
+                return true;
+        }
+    }
+    return false;
+}
+
 QString describe(const QWidget *widget)
 {
     const QString name = widget->objectName().isEmpty() ? QString() : u" \""_s + widget->objectName() + u'"';
@@ -111,8 +126,14 @@ public:
                 continue;
             for (const auto &match : named.globalMatch(label->text()))
                 check(describe(label) + u" span "_s + match.captured(1), QColor(match.captured(1)), behind);
-            if (label->text().contains(u"<a "_s))
-                check(describe(label) + u" link"_s, label->palette().color(QPalette::Link), behind);
+            if (label->text().contains(u"<a "_s)) {
+                const QColor link = label->palette().color(QPalette::Link);
+                check(describe(label) + u" link"_s, link, behind);
+                // and the link is drawn in it (a label parsed under another palette keeps that one's)
+                if (!drawsIn(pixels(label, label->rect()), link))
+                    m_problems.append(
+                        m_where + u": "_s + describe(label) + u" draws no link in "_s + link.name());
+            }
         }
     }
 

@@ -3,6 +3,7 @@
 #include "readableitemstyle.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -35,6 +36,21 @@ void Theme::apply(Mode mode)
         QApplication::setStyle(new ReadableItemStyle(QStyleFactory::create(u"Fusion"_s)));
         QApplication::setPalette(darkPalette());
         break;
+    }
+    recolourLinks();
+}
+
+void Theme::recolourLinks()
+{
+    // a rich-text label takes its links' colour from the palette when its text is parsed, not
+    // when it paints: parse again what was parsed under the previous palette
+    for (QWidget *widget : QApplication::allWidgets()) {
+        auto *label = qobject_cast<QLabel *>(widget);
+        if (!label || label->textFormat() == Qt::PlainText || !label->text().contains(u"<a "_s))
+            continue;
+        const QString text = label->text();
+        label->clear(); // setText() ignores the text it already has
+        label->setText(text);
     }
 }
 

@@ -29,6 +29,8 @@ public:
     static QPalette darkPalette();
 
 private:
+    static void recolourLinks();
+
     QString m_systemStyle;
     QPalette m_systemPalette;
     Mode m_mode = Mode::System;

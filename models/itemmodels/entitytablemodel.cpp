@@ -258,6 +258,10 @@ bool EntityTableModel::setData(const QModelIndex &index, const QVariant &value, 
         if (id != m_document->at(m_kind.kind, index.row()).id()
             && m_document->uniqueId(m_kind.kind, id) != id)
             return false;
+        // a valid new id takes its file and every reference with it, as one edit; an invalid one
+        // is kept as typed (and marked) like any other value
+        if (m_editor->renameEntity(m_kind.kind, index.row(), id))
+            return true;
     }
     const QString nameBefore = m_document->at(m_kind.kind, index.row()).name();
     m_editor->setField(m_kind.kind, index.row(), field.key, *json);

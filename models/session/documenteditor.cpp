@@ -113,7 +113,8 @@ QStringList DocumentEditor::referrers(const QString &kind, const QString &id) co
     return result;
 }
 
-bool DocumentEditor::renameEntity(const QString &kind, int row, const QString &newId)
+bool DocumentEditor::renameEntity(
+    const QString &kind, int row, const QString &newId, const std::optional<QString> &name)
 {
     const EntityRecord &record = m_document->at(kind, row);
     const QString oldId = record.id();
@@ -122,6 +123,8 @@ bool DocumentEditor::renameEntity(const QString &kind, int row, const QString &n
     auto *macro = new QUndoCommand(u"Rename %1 to %2"_s.arg(oldId, newId));
     QJsonObject renamed = record.data;
     renamed.insert(u"id"_s, newId);
+    if (name)
+        renamed.insert(u"name"_s, *name);
     new DocumentCommand(m_document, kind, row, record.data, renamed, macro->text(), macro);
     for (const KindSpec &spec : JourneySchema::kinds()) {
         const QList<EntityRecord> records = m_document->entities(spec.kind);

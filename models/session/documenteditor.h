@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 class QUndoCommand;
 class QUndoStack;
 
@@ -37,8 +39,10 @@ public:
     QStringList referrers(const QString &kind, const QString &id) const;
     // Renames the entity's id to `newId` (so its file) and every reference to it in other entities
     // (ReferenceRewriter), as one undoable edit. False (and nothing done) when `newId` is not a
-    // free, valid id.
-    bool renameEntity(const QString &kind, int row, const QString &newId);
+    // free, valid id. A `name` is set in the same edit, so that a new name and the id made from it
+    // are undone together.
+    bool renameEntity(const QString &kind, int row, const QString &newId,
+        const std::optional<QString> &name = std::nullopt);
 
 private:
     void push(QUndoCommand *command);

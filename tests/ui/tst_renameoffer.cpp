@@ -1,5 +1,6 @@
 // Renaming an entity in its table offers, default No, to rename its id too: Yes renames the id,
-// the file and every reference as one undoable edit; No (or Enter) keeps the id.
+// the file and every reference, with the name edit itself, as one undoable edit; No (or Enter)
+// keeps the id. Typing a new id into the Id column takes the references along the same way.
 #include "documenteditor.h"
 #include "entityfilterproxy.h"
 #include "entitypanel.h"
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void answerDecidesTheId_data();
     void answerDecidesTheId();
     void noOfferWhenTheNameMakesTheSameId();
+    void editingTheIdTakesItsReferencesAlong();
 
 private:
     EntityPanel *servers() const { return m_window->phasePage(Phase::ServersDb)->panel(u"server"_s); }
@@ -97,6 +99,7 @@ void TestRenameOffer::answerDecidesTheId()
     QFETCH(QString, id);
     ProjectDocument *document = m_window->session()->document();
     QUndoStack *stack = m_window->session()->undoStack();
+    const int countBefore = stack->count();
 
     QVERIFY(renameInTable(u"erp-app"_s, u"ERP application server (homologation)"_s));
     QMessageBox *box = nullptr;
@@ -112,20 +115,21 @@ void TestRenameOffer::answerDecidesTheId()
     QCOMPARE(server->path, u"servers/%1.json"_s.arg(id));
     const EntityRecord *vpn = document->find(u"vpn"_s, u"vpn-erp-hosting"_s);
     QCOMPARE(vpn->data.value(u"hostsBehind"_s).toArray().first().toString(), id);
-    QCOMPARE(stack->count(), answer == QMessageBox::Yes ? 2 : 1); // the name, then the rename
+    // the name edit and the rename are one step: the stack grew by one either way
+    QCOMPARE(stack->count(), countBefore + 1);
+    QCOMPARE(stack->undoText(),
+        answer == QMessageBox::Yes ? u"Rename erp-app to erp-application-server-homologation"_s
+                                   : u"Edit Name of erp-app"_s);
 
-    // undo takes back the rename (id, file, references) in one step, then the name
-    if (answer == QMessageBox::Yes) {
-        stack->undo();
-        QVERIFY(document->find(u"server"_s, u"erp-app"_s));
-        QCOMPARE(
-            document->find(u"vpn"_s, u"vpn-erp-hosting"_s)->data.value(u"hostsBehind"_s).toArray().first(),
-            u"erp-app"_s);
-        QCOMPARE(
-            document->find(u"server"_s, u"erp-app"_s)->name(), u"ERP application server (homologation)"_s);
-    }
+    // and one undo takes back the name, the id, the file and the references together
     stack->undo();
-    QCOMPARE(document->find(u"server"_s, u"erp-app"_s)->name(), u"ERP application server"_s);
+    const EntityRecord *restored = document->find(u"server"_s, u"erp-app"_s);
+    QVERIFY(restored);
+    QCOMPARE(restored->name(), u"ERP application server"_s);
+    QCOMPARE(restored->path, u"servers/erp-app.json"_s);
+    QVERIFY(!document->find(u"server"_s, u"erp-application-server-homologation"_s));
+    QCOMPARE(document->find(u"vpn"_s, u"vpn-erp-hosting"_s)->data.value(u"hostsBehind"_s).toArray().first(),
+        u"erp-app"_s);
     QVERIFY(!m_window->session()->isModified());
 }
 
@@ -134,6 +138,23 @@ void TestRenameOffer::noOfferWhenTheNameMakesTheSameId()
     QVERIFY(renameInTable(u"erp-app"_s, u"ERP app"_s));
     QTest::qWait(50);
     QVERIFY(!m_window->findChild<QMessageBox *>(u"renameIdOffer"_s));
+}
+
+void TestRenameOffer::editingTheIdTakesItsReferencesAlong()
+{
+    ProjectDocument *document = m_window->session()->document();
+    EntityTableModel *model = servers()->model();
+    const int row = document->rowOf(u"server"_s, u"erp-app"_s);
+    const QModelIndex cell = servers()->proxy()->mapFromSource(model->index(row, model->columnOf(u"id"_s)));
+    QVERIFY(servers()->view()->model()->setData(cell, u"erp-main"_s, Qt::EditRole));
+    QCOMPARE(document->find(u"vpn"_s, u"vpn-erp-hosting"_s)->data.value(u"hostsBehind"_s).toArray().first(),
+        u"erp-main"_s);
+    QCOMPARE(document->find(u"server"_s, u"erp-main"_s)->path, u"servers/erp-main.json"_s);
+    QCOMPARE(m_window->session()->undoStack()->count(), 1);
+    m_window->session()->undoStack()->undo();
+    QCOMPARE(document->find(u"vpn"_s, u"vpn-erp-hosting"_s)->data.value(u"hostsBehind"_s).toArray().first(),
+        u"erp-app"_s);
+    QVERIFY(!m_window->session()->isModified());
 }
 
 QTEST_MAIN(TestRenameOffer)

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QString>
 
+class QUndoCommand;
 class QWidget;
 
 namespace jb {
@@ -11,7 +12,7 @@ class DocumentEditor;
 
 // After an entity's name was edited, asks (default No, without blocking) whether its id, and so
 // its file and every reference to it in other entities, should follow the new name; Yes renames
-// them all as one undoable edit (DocumentEditor::renameEntity).
+// them all, with the name edit itself, as one undoable edit (DocumentEditor::renameEntity).
 class RenameOffer final : public QObject
 {
     Q_OBJECT
@@ -24,7 +25,8 @@ public:
     void offer(int row);
 
 private:
-    void rename(const QString &oldId, const QString &newId);
+    // Renames the id; folds the name edit `nameEdit` into the same undo step while it is the last.
+    void rename(const QString &oldId, const QString &newId, const QUndoCommand *nameEdit);
 
     DocumentEditor *m_editor;
     QString m_kind;

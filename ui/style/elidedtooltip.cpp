@@ -25,8 +25,11 @@ bool ElidedToolTip::isElided(const QAbstractItemView *view, const QModelIndex &i
         return false;
     // the style's text margins on both sides, as the item delegate lays the text out
     constexpr int margins = 8;
-    const QFont font = index.data(Qt::FontRole).canConvert<QFont>() ? index.data(Qt::FontRole).value<QFont>()
-                                                                    : view->font();
+    // a model's font sets what it changes (bold, a family): the rest comes from the view's, as the
+    // delegate resolves it when it paints
+    const QVariant fontData = index.data(Qt::FontRole);
+    const QFont font
+        = fontData.canConvert<QFont>() ? fontData.value<QFont>().resolve(view->font()) : view->font();
     return QFontMetrics(font).horizontalAdvance(text) + margins > view->visualRect(index).width()
         || text.contains(u'\n');
 }

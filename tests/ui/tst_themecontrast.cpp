@@ -153,9 +153,10 @@ public:
                 if (const auto *table = qobject_cast<const QTableView *>(view);
                     table && (table->isColumnHidden(index.column()) || table->isRowHidden(index.row())))
                     continue;
-                const QRect cell
-                    = view->visualRect(index).intersected(viewport->visibleRegion().boundingRect());
-                if (cell.width() < 6 || cell.height() < 6)
+                const QRect whole = view->visualRect(index);
+                const QRect cell = whole.intersected(viewport->visibleRegion().boundingRect());
+                // a row cut by the viewport's edge shows a sliver of its text, or none
+                if (cell.width() < 6 || cell.height() < whole.height())
                     continue;
                 const QImage image = pixels(viewport, cell);
                 const QColor behind = dominant(image);

@@ -19,7 +19,8 @@ usage() {
   exit 2
 }
 
-say() { echo "journeybench: $*"; }
+# Each line says how long the run has taken so far (CI's time limit is the whole run's).
+say() { printf 'journeybench [%02d:%02d]: %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 # Suites that need real servers (PostgreSQL, FTP, SFTP, ...) start them here, on loopback only, and
 # stop them in stop_test_services. CI runs on a machine that starts nothing for us.
@@ -53,12 +54,18 @@ setup_ccache() {
   mkdir -p "$CCACHE_DIR"
 }
 
+# CI builds both trees from an empty cache: a unity build (16 sources of a library compiled as one)
+# parses Qt's headers once per batch instead of once per file, and takes about half the time.
+# Developers build file by file, so that a change recompiles one file.
+ci_unity=()
+[[ ${CI:-} == true ]] && ci_unity=(-DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16)
+
 build() {
   cd "$root"
   local extra=()
   # CI builds everything from an empty cache and never opens a debugger: without debug information
-  # the build is about a quarter faster (compiling and, above all, linking the ~60 executables)
-  [[ ${CI:-} == true ]] && extra=(-DCMAKE_CXX_FLAGS_DEBUG=-O0)
+  # the build is about a quarter faster (compiling and, above all, linking the ~100 executables)
+  [[ ${CI:-} == true ]] && extra=(-DCMAKE_CXX_FLAGS_DEBUG=-O0 "${ci_unity[@]}")
   say "configuring (cmake --preset dev ${extra[*]})"
   cmake --preset dev "${extra[@]}"
   say "building (cmake --build --preset dev)"
@@ -102,7 +109,7 @@ run_sample_pipe_tests() {
 run_sanitizer_suites() {
   cd "$root"
   say "configuring and building the asan preset (clang: ASan, UBSan, the fuzz targets)"
-  cmake --preset asan
+  cmake --preset asan "${ci_unity[@]}"
   cmake --build --preset asan
   say "running the tests in the sanitizer build (ctest --preset asan)"
   ctest --preset asan --output-on-failure -j2

@@ -11,7 +11,7 @@ namespace {
 using Tone = DiagramItem::Tone;
 using Bar = JourneyTimeline::Bar;
 
-constexpr double margin = 8;
+constexpr double chartMargin = 8;
 constexpr double axisHeight = 30;
 constexpr double rowHeight = 28;
 constexpr double legendHeight = 26;
@@ -69,22 +69,22 @@ TimelineChart::TimelineChart(
         m_last = last.addDays(4);
     }
     const qint64 days = m_first.daysTo(m_last) + 1;
-    m_dayWidth = (m_width - labelWidth - 2 * margin) / double(days);
+    m_dayWidth = (m_width - labelWidth - 2 * chartMargin) / double(days);
 }
 
 double TimelineChart::xForDate(QDate day) const
 {
-    return margin + labelWidth + double(m_first.daysTo(day)) * m_dayWidth;
+    return chartMargin + labelWidth + double(m_first.daysTo(day)) * m_dayWidth;
 }
 
 QDate TimelineChart::dateAt(double x) const
 {
-    return m_first.addDays(qint64(std::floor((x - margin - labelWidth) / m_dayWidth)));
+    return m_first.addDays(qint64(std::floor((x - chartMargin - labelWidth) / m_dayWidth)));
 }
 
 double TimelineChart::rowTop(int row) const
 {
-    return margin + axisHeight + row * rowHeight;
+    return chartMargin + axisHeight + row * rowHeight;
 }
 
 QString TimelineChart::barKey(const QString &phaseKey, Bar bar)
@@ -114,44 +114,45 @@ QRectF TimelineChart::barRect(const QString &phaseKey, Bar bar) const
 DiagramPicture TimelineChart::picture() const
 {
     const QList<TimelinePhase> &phases = m_timeline.phases();
-    const double chartLeft = margin + labelWidth;
-    const double chartRight = m_width - margin;
+    const double chartLeft = chartMargin + labelWidth;
+    const double chartRight = m_width - chartMargin;
     const double rowsBottom = rowTop(int(phases.size()));
-    DiagramPicture picture(QSizeF(m_width, rowsBottom + legendHeight + margin));
+    DiagramPicture picture(QSizeF(m_width, rowsBottom + legendHeight + chartMargin));
 
     // zebra rows, then the calendar: a line per week (Mondays), a label per month
     for (int row = 0; row < phases.size(); row += 2)
-        picture.add(box(QRectF(margin, rowTop(row), m_width - 2 * margin, rowHeight), Tone::Grid));
+        picture.add(box(QRectF(chartMargin, rowTop(row), m_width - 2 * chartMargin, rowHeight), Tone::Grid));
     const QLocale locale(QLocale::English);
     for (QDate day = m_first; day <= m_last; day = day.addDays(1)) {
         const double x = xForDate(day);
         if (day.dayOfWeek() == Qt::Monday)
-            picture.add(line(QLineF(x, margin + axisHeight - 6, x, rowsBottom), Tone::Grid));
+            picture.add(line(QLineF(x, chartMargin + axisHeight - 6, x, rowsBottom), Tone::Grid));
         if (day.day() == 1 || day == m_first) {
-            picture.add(line(QLineF(x, margin + 2, x, rowsBottom), Tone::Frame));
+            picture.add(line(QLineF(x, chartMargin + 2, x, rowsBottom), Tone::Frame));
             const QDate monthEnd = QDate(day.year(), day.month(), day.daysInMonth());
             const double right = std::min(chartRight, xForDate(std::min(monthEnd, m_last).addDays(1)));
             if (right - x > 26)
-                picture.add(text(QRectF(x + 3, margin + 2, right - x - 4, 12),
+                picture.add(text(QRectF(x + 3, chartMargin + 2, right - x - 4, 12),
                     locale.toString(day, u"MMM yyyy"_s), 7, Tone::Muted, Qt::AlignLeft | Qt::AlignVCenter));
         }
     }
-    picture.add(line(QLineF(chartLeft, margin + axisHeight, chartRight, margin + axisHeight), Tone::Frame));
+    picture.add(
+        line(QLineF(chartLeft, chartMargin + axisHeight, chartRight, chartMargin + axisHeight), Tone::Frame));
 
     for (int row = 0; row < phases.size(); ++row) {
         const TimelinePhase &phase = phases.at(row);
         const double top = rowTop(row);
         const bool late = phase.isLate(m_today);
-        DiagramItem title = text(QRectF(margin + 4, top + 3, labelWidth - 44, 12),
+        DiagramItem title = text(QRectF(chartMargin + 4, top + 3, labelWidth - 44, 12),
             u"%1  %2"_s.arg(Phases::number(phase.phase)).arg(phase.title), 8, late ? Tone::Error : Tone::Ink,
             Qt::AlignLeft | Qt::AlignVCenter, true);
         title.key = u"row:"_s + phase.key;
         picture.add(title);
-        picture.add(text(QRectF(margin + 14, top + 15, labelWidth - 54, 11),
+        picture.add(text(QRectF(chartMargin + 14, top + 15, labelWidth - 54, 11),
             phase.owner.isEmpty() ? u"no owner"_s : phase.owner, 7, Tone::Muted,
             Qt::AlignLeft | Qt::AlignVCenter));
         if (late) {
-            DiagramItem mark = box(QRectF(margin + labelWidth - 38, top + 8, 30, 12), Tone::Late);
+            DiagramItem mark = box(QRectF(chartMargin + labelWidth - 38, top + 8, 30, 12), Tone::Late);
             mark.text = u"late"_s;
             mark.fontSize = 7;
             mark.bold = true;
@@ -174,8 +175,9 @@ DiagramPicture TimelineChart::picture() const
     // the same clipping rule as the bars: today is drawn when it falls inside the range
     if (m_today >= m_first && m_today <= m_last) {
         const double x = xForDate(m_today) + m_dayWidth / 2;
-        picture.add(line(QLineF(x, margin + axisHeight - 10, x, rowsBottom + 2), Tone::Today, false, true));
-        picture.add(text(QRectF(x - 50, margin + 14, 100, 10),
+        picture.add(
+            line(QLineF(x, chartMargin + axisHeight - 10, x, rowsBottom + 2), Tone::Today, false, true));
+        picture.add(text(QRectF(x - 50, chartMargin + 14, 100, 10),
             u"today "_s + locale.toString(m_today, u"d MMM"_s), 7, Tone::Today, Qt::AlignCenter, true));
     }
 

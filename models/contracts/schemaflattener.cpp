@@ -10,7 +10,7 @@ namespace jb {
 
 namespace {
 
-constexpr int maxDepth = 40;
+constexpr int maxFlattenDepth = 40;
 constexpr int maxRefHops = 32;
 
 QString joinPath(const QString &prefix, const QString &name)
@@ -116,7 +116,7 @@ SchemaFlattener::Resolved SchemaFlattener::resolve(const QJsonValue &schema, con
 void SchemaFlattener::collect(
     const Resolved &schema, QList<Property> &properties, QStringList &required, int depth)
 {
-    if (depth > maxDepth)
+    if (depth > maxFlattenDepth)
         return;
     const QJsonObject own = schema.schema.value(u"properties"_s).toObject();
     const QString ownPointer = OrderedJson::child(schema.pointer, u"properties"_s);
@@ -160,7 +160,7 @@ QString SchemaFlattener::typeOf(const Resolved &schema, int depth)
     if (schema.schema.contains(u"items"_s))
         return u"array"_s;
     const QJsonArray members = schema.schema.value(u"allOf"_s).toArray();
-    for (qsizetype i = 0; i < members.size() && depth < maxDepth; ++i) {
+    for (qsizetype i = 0; i < members.size() && depth < maxFlattenDepth; ++i) {
         const Resolved member = resolve(members.at(i), schema.pointer);
         if (!member.recursiveRef.isEmpty())
             continue;
@@ -217,8 +217,9 @@ ContractField SchemaFlattener::fieldOf(const QJsonObject &schema, const QString 
 
 void SchemaFlattener::walkProperties(const Resolved &schema, const QString &prefix, int depth)
 {
-    if (depth > maxDepth) {
-        warn(u"%1: nested deeper than %2 levels; the rest is left out"_s.arg(schema.pointer).arg(maxDepth));
+    if (depth > maxFlattenDepth) {
+        warn(u"%1: nested deeper than %2 levels; the rest is left out"_s.arg(schema.pointer)
+                 .arg(maxFlattenDepth));
         return;
     }
     QList<Property> properties;

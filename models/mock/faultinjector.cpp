@@ -10,7 +10,7 @@ namespace jb {
 
 namespace {
 
-const QByteArray jsonType = QByteArrayLiteral("application/json; charset=utf-8");
+const QByteArray faultBodyType = QByteArrayLiteral("application/json; charset=utf-8");
 
 bool isOutcome(FaultKind kind)
 {
@@ -30,7 +30,7 @@ void FaultInjector::reseed(quint32 seed)
 
 MockResponse FaultInjector::serverError(int status, const QString &route)
 {
-    MockResponse response = MockResponse::withBody(status, jsonType,
+    MockResponse response = MockResponse::withBody(status, faultBodyType,
         "{\"error\": \"injected fault: HTTP " + QByteArray::number(status) + ' '
             + HttpAnswer::reasonPhrase(status) + "\"}");
     response.route = route;
@@ -113,7 +113,7 @@ void FaultInjector::apply(MockResponse &response)
             if (cached == m_oversized.cend())
                 cached = m_oversized.insert(outcome->sizeBytes, oversizedBody(outcome->sizeBytes));
             response.status = 200;
-            response.headers = {{QByteArrayLiteral("Content-Type"), jsonType}};
+            response.headers = {{QByteArrayLiteral("Content-Type"), faultBodyType}};
             response.body = *cached;
             break;
         }

@@ -4,6 +4,7 @@
 #include "databasestep.h"
 #include "httpcall.h"
 #include "httpstep.h"
+#include "mediatype.h"
 #include "pipeworker.h"
 #include "steprunner.h"
 
@@ -17,9 +18,6 @@ using namespace Qt::StringLiterals;
 namespace jb {
 
 namespace {
-
-constexpr QByteArrayView jsonType{"application/json; charset=utf-8"};
-constexpr QByteArrayView textType{"text/plain; charset=utf-8"};
 
 // The worker's mappings, databases and event store, as the step kinds ask for them.
 StepServices workerServices(PipeWorker &worker)
@@ -421,8 +419,8 @@ void PipeExecution::deadline(bool inStep)
         m_error = error;
     m_response.reset();
     const QJsonObject body{{u"error"_s, message}, {u"executionKey"_s, m_key}};
-    respondWith(
-        504, {{"Content-Type", jsonType.toByteArray()}}, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    respondWith(504, {{"Content-Type", MediaType::json.toByteArray()}},
+        QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 bool PipeExecution::answerWithMessage()
@@ -431,12 +429,12 @@ bool PipeExecution::answerWithMessage()
     PipeResult answer;
     answer.status = 200;
     if (m_scope.message.isString()) {
-        answer.headers = {{"Content-Type", textType.toByteArray()}};
+        answer.headers = {{"Content-Type", MediaType::text.toByteArray()}};
         answer.body = m_scope.message.toString().toUtf8();
         m_response = std::move(answer);
         return true;
     }
-    answer.headers = {{"Content-Type", jsonType.toByteArray()}};
+    answer.headers = {{"Content-Type", MediaType::json.toByteArray()}};
     ScriptWatchdog &watchdog = m_runtime.watchdog();
     watchdog.watchUntil(m_deadlineAt);
     answer.body = m_runtime.stringify(m_scope.message);
@@ -469,7 +467,7 @@ void PipeExecution::finish()
     } else if (m_error) {
         // nobody answered the failure: the caller still learns the key to find its trace and event
         result.status = 500;
-        result.headers = {{"Content-Type", jsonType.toByteArray()}};
+        result.headers = {{"Content-Type", MediaType::json.toByteArray()}};
         result.body = QJsonDocument(QJsonObject{{u"error"_s, m_error->message}, {u"executionKey"_s, m_key}})
                           .toJson(QJsonDocument::Compact);
     }

@@ -11,7 +11,7 @@ namespace {
 
 constexpr int summaryLength = 160;
 
-QString compact(const QJsonValue &value)
+QString cardText(const QJsonValue &value)
 {
     if (value.isString())
         return value.toString();
@@ -108,13 +108,14 @@ QString PipeFlowModel::summaryOf(const QJsonObject &step)
     else if (type == u"validate")
         text = step.contains(u"regex"_s) ? u"regex "_s + step.value(u"regex"_s).toString() : u"JSON Schema"_s;
     else if (type == u"respond")
-        text = QString::number(step.value(u"status"_s).toInt(200)) + u"  "_s + compact(step.value(u"body"_s));
+        text
+            = QString::number(step.value(u"status"_s).toInt(200)) + u"  "_s + cardText(step.value(u"body"_s));
     else if (type == u"set")
-        text = compact(step.value(u"value"_s));
+        text = cardText(step.value(u"value"_s));
     else if (type == u"publish")
         text = u"event "_s + step.value(u"event"_s).toString();
     else if (type == u"log")
-        text = compact(step.value(u"message"_s));
+        text = cardText(step.value(u"message"_s));
     else if (type == u"choice")
         text = u"%1 branch(es)"_s.arg(
             step.value(u"when"_s).toArray().size() + (step.contains(u"otherwise"_s) ? 1 : 0));

@@ -15,11 +15,6 @@ namespace jb {
 
 namespace {
 
-QString text(const EntityRecord &record, const QString &key)
-{
-    return record.data.value(key).toString();
-}
-
 bool isAddress(const QString &host)
 {
     return !QHostAddress(host).isNull();
@@ -28,7 +23,7 @@ bool isAddress(const QString &host)
 // An entity with no environment belongs to every environment.
 bool inEnvironment(const EntityRecord &record, const QString &environment)
 {
-    const QString own = text(record, u"environment"_s);
+    const QString own = record.text(u"environment"_s);
     return own.isEmpty() || own == environment;
 }
 
@@ -117,9 +112,9 @@ private:
 
     void endpoint(const EntityRecord &record)
     {
-        const QString type = text(record, u"type"_s);
+        const QString type = record.text(u"type"_s);
         if (type == u"api" || type == u"ws") {
-            const QUrl url(text(record, u"url"_s));
+            const QUrl url(record.text(u"url"_s));
             const QString scheme = url.scheme().toLower();
             if (!url.isValid() || url.host().isEmpty())
                 return;
@@ -133,13 +128,13 @@ private:
                 ProbeSpec spec = make(record, ProbeType::Http, 1);
                 spec.url = url.toString();
                 spec.expectStatus = ProbePlanner::reachableStatuses();
-                spec.auth = text(record, u"auth"_s).isEmpty() ? u"none"_s : text(record, u"auth"_s);
-                spec.user = text(record, u"user"_s);
-                spec.secret = text(record, u"secret"_s);
+                spec.auth = record.text(u"auth"_s).isEmpty() ? u"none"_s : record.text(u"auth"_s);
+                spec.user = record.text(u"user"_s);
+                spec.secret = record.text(u"secret"_s);
                 add(spec);
             }
         } else if (type == u"sftp" || type == u"ftp") {
-            const QString host = text(record, u"host"_s);
+            const QString host = record.text(u"host"_s);
             if (host.isEmpty())
                 return;
             const bool sftp = type == u"sftp";
@@ -149,10 +144,10 @@ private:
             ProbeSpec spec = make(record, sftp ? ProbeType::Sftp : ProbeType::Ftp, 1);
             spec.host = host;
             spec.port = port;
-            spec.path = text(record, u"path"_s).isEmpty() ? u"/"_s : text(record, u"path"_s);
-            spec.auth = text(record, u"auth"_s).isEmpty() ? u"password"_s : text(record, u"auth"_s);
-            spec.user = text(record, u"user"_s);
-            spec.secret = text(record, u"secret"_s);
+            spec.path = record.text(u"path"_s).isEmpty() ? u"/"_s : record.text(u"path"_s);
+            spec.auth = record.text(u"auth"_s).isEmpty() ? u"password"_s : record.text(u"auth"_s);
+            spec.user = record.text(u"user"_s);
+            spec.secret = record.text(u"secret"_s);
             if (spec.secret.isEmpty())
                 spec.auth = u"none"_s;
             add(spec);
@@ -177,7 +172,7 @@ private:
             if (!server || !inEnvironment(*server, m_environment))
                 continue;
             spec.sources.append(source(*server));
-            const QString ip = text(*server, u"ip"_s);
+            const QString ip = server->text(u"ip"_s);
             const QJsonArray ports = server->data.value(u"ports"_s).toArray();
             for (const QJsonValue &port : ports) {
                 const QString protocol = port.toObject().value(u"protocol"_s).toString();
@@ -194,8 +189,8 @@ private:
 
     void server(const EntityRecord &record)
     {
-        const QString ip = text(record, u"ip"_s);
-        const QString hostname = text(record, u"hostname"_s);
+        const QString ip = record.text(u"ip"_s);
+        const QString hostname = record.text(u"hostname"_s);
         dns(record, hostname, 2, ip);
         const QJsonArray ports = record.data.value(u"ports"_s).toArray();
         for (const QJsonValue &value : ports) {
@@ -215,17 +210,17 @@ private:
     {
         for (const EntityRecord &record : m_entities) {
             if (record.kind == u"server"
-                && (text(record, u"ip"_s) == host
-                    || text(record, u"hostname"_s).compare(host, Qt::CaseInsensitive) == 0)) {
+                && (record.text(u"ip"_s) == host
+                    || record.text(u"hostname"_s).compare(host, Qt::CaseInsensitive) == 0)) {
                 if (isServer)
                     *isServer = true;
-                return text(record, u"environment"_s);
+                return record.text(u"environment"_s);
             }
         }
         for (const EntityRecord &record : m_entities) {
             if (record.kind == u"endpoint"
-                && QUrl(text(record, u"url"_s)).host().compare(host, Qt::CaseInsensitive) == 0)
-                return text(record, u"environment"_s);
+                && QUrl(record.text(u"url"_s)).host().compare(host, Qt::CaseInsensitive) == 0)
+                return record.text(u"environment"_s);
         }
         return std::nullopt;
     }
@@ -238,20 +233,20 @@ private:
 
     void database(const EntityRecord &record)
     {
-        const QString host = text(record, u"host"_s);
-        const QString own = text(record, u"environment"_s);
+        const QString host = record.text(u"host"_s);
+        const QString own = record.text(u"environment"_s);
         if (!own.isEmpty() ? own != m_environment : !host.isEmpty() && !hostInEnvironment(host))
             return;
         ProbeSpec spec = make(record, ProbeType::Database, 2);
         spec.id = u"database-"_s + record.id() + u"-db"_s;
-        spec.driver = text(record, u"driver"_s);
+        spec.driver = record.text(u"driver"_s);
         spec.host = host;
         spec.port = record.data.value(u"port"_s).toInt(0);
-        spec.database = text(record, u"database"_s);
-        spec.user = text(record, u"user"_s);
-        spec.secret = text(record, u"secret"_s);
+        spec.database = record.text(u"database"_s);
+        spec.user = record.text(u"user"_s);
+        spec.secret = record.text(u"secret"_s);
         spec.auth = spec.secret.isEmpty() ? u"none"_s : u"password"_s;
-        spec.validationQuery = text(record, u"validationQuery"_s);
+        spec.validationQuery = record.text(u"validationQuery"_s);
         for (const QJsonValue &table : record.data.value(u"tables"_s).toArray())
             spec.tables.append(table.toString());
         add(spec);
@@ -259,7 +254,7 @@ private:
 
     void service(const EntityRecord &record)
     {
-        QString endpoint = text(record, u"endpoint"_s);
+        QString endpoint = record.text(u"endpoint"_s);
         // a path template ("/ws/{cep}/json/") is probed up to its first parameter
         if (const qsizetype brace = endpoint.indexOf(u'{'); brace >= 0)
             endpoint = endpoint.left(endpoint.lastIndexOf(u'/', brace) + 1);
@@ -273,7 +268,7 @@ private:
         ProbeSpec spec = make(record, ProbeType::Http, isServer ? 2 : 1);
         spec.url = url.toString();
         // never POST to a real system to see whether it answers
-        spec.method = text(record, u"method"_s) == u"GET" ? u"GET"_s : u"HEAD"_s;
+        spec.method = record.text(u"method"_s) == u"GET" ? u"GET"_s : u"HEAD"_s;
         spec.expectStatus = ProbePlanner::reachableStatuses();
         add(spec);
     }

@@ -9,11 +9,6 @@ namespace jb {
 
 namespace {
 
-QString text(const EntityRecord &record, const QString &key)
-{
-    return record.data.value(key).toString();
-}
-
 // Copies the keys `record` has among `keys` into `fields`.
 void copyKeys(const EntityRecord &record, const QStringList &keys, QJsonObject &fields)
 {
@@ -43,8 +38,7 @@ QString typeOfProtocol(const QString &protocol)
 void servers(const EntityRecord &record, QList<ProbeTarget> &targets)
 {
     // the address the planner's TCP probes use; the name only when no address is recorded
-    const QString host
-        = text(record, u"ip"_s).isEmpty() ? text(record, u"hostname"_s) : text(record, u"ip"_s);
+    const QString host = record.text(u"ip"_s).isEmpty() ? record.text(u"hostname"_s) : record.text(u"ip"_s);
     if (host.isEmpty())
         return;
     const QString source = u"server/"_s + record.id();
@@ -66,8 +60,8 @@ void servers(const EntityRecord &record, QList<ProbeTarget> &targets)
         if (const QString purpose = port.value(u"purpose"_s).toString(); !purpose.isEmpty())
             about.append(purpose);
         QJsonObject fields{{u"type"_s, typeOfProtocol(protocol)}, {u"host"_s, host}, {u"port"_s, number}};
-        if (protocol == u"https" && !text(record, u"hostname"_s).isEmpty())
-            fields.insert(u"host"_s, text(record, u"hostname"_s)); // certificates name the host
+        if (protocol == u"https" && !record.text(u"hostname"_s).isEmpty())
+            fields.insert(u"host"_s, record.text(u"hostname"_s)); // certificates name the host
         targets.append(
             {u"Server %1: %2%3"_s.arg(record.id(), hostPort(fields.value(u"host"_s).toString(), number),
                  about.isEmpty() ? QString() : u" ("_s + about.join(u", "_s) + u')'),
@@ -77,10 +71,10 @@ void servers(const EntityRecord &record, QList<ProbeTarget> &targets)
 
 void endpoint(const EntityRecord &record, QList<ProbeTarget> &targets)
 {
-    const QString type = text(record, u"type"_s);
+    const QString type = record.text(u"type"_s);
     const QString source = u"endpoint/"_s + record.id();
     if (type == u"api" || type == u"ws") {
-        const QUrl url(text(record, u"url"_s));
+        const QUrl url(record.text(u"url"_s));
         if (!url.isValid() || url.host().isEmpty())
             return;
         const QString scheme = url.scheme().toLower();
@@ -95,7 +89,7 @@ void endpoint(const EntityRecord &record, QList<ProbeTarget> &targets)
         }
         targets.append({u"Endpoint %1: %2"_s.arg(record.id(), url.toString()), source, fields});
     } else if (type == u"sftp" || type == u"ftp") {
-        const QString host = text(record, u"host"_s);
+        const QString host = record.text(u"host"_s);
         if (host.isEmpty())
             return;
         const int port = record.data.value(u"port"_s).toInt(type == u"sftp" ? 22 : 21);
@@ -113,13 +107,13 @@ void database(const EntityRecord &record, QList<ProbeTarget> &targets)
         {u"driver"_s, u"host"_s, u"port"_s, u"database"_s, u"user"_s, u"secret"_s, u"validationQuery"_s,
             u"tables"_s},
         fields);
-    if (!text(record, u"secret"_s).isEmpty())
+    if (!record.text(u"secret"_s).isEmpty())
         fields.insert(u"auth"_s, u"password"_s);
-    const QString where = text(record, u"host"_s).isEmpty()
-        ? text(record, u"database"_s)
-        : hostPort(text(record, u"host"_s), record.data.value(u"port"_s).toInt()) + u'/'
-            + text(record, u"database"_s);
-    targets.append({u"Database %1: %2 %3"_s.arg(record.id(), text(record, u"driver"_s), where),
+    const QString where = record.text(u"host"_s).isEmpty()
+        ? record.text(u"database"_s)
+        : hostPort(record.text(u"host"_s), record.data.value(u"port"_s).toInt()) + u'/'
+            + record.text(u"database"_s);
+    targets.append({u"Database %1: %2 %3"_s.arg(record.id(), record.text(u"driver"_s), where),
         u"database/"_s + record.id(), fields});
 }
 

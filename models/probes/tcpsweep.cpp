@@ -22,7 +22,7 @@ namespace jb {
 namespace {
 
 // How often the sweep looks at the cancel flag while its connects wait: cancel answers within this.
-constexpr qint64 cancelPollMs = 25;
+constexpr qint64 sweepCancelPollMs = 25;
 // How often it looks for a free slot while other probes hold them all and none of its own is open.
 constexpr qint64 slotPollMs = 5;
 
@@ -131,7 +131,7 @@ public:
         if (m_open.empty())
             return;
         const qint64 now = nowNs();
-        qint64 waitMs = cancelPollMs;
+        qint64 waitMs = sweepCancelPollMs;
         for (const Connect &connect : m_open)
             waitMs = std::min(waitMs, std::max<qint64>(0, (connect.deadlineNs - now + 999'999) / 1'000'000));
         if (!m_pending.empty())

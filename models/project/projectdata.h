@@ -19,6 +19,8 @@ struct EntityRecord
 
     QString id() const { return data.value(QLatin1String("id")).toString(); }
     QString name() const { return data.value(QLatin1String("name")).toString(); }
+    // A text setting of the record ("" when it has none or it is not text).
+    QString text(const QString &key) const { return data.value(key).toString(); }
 };
 
 // A whole project as read from disk, plus what is needed to save it safely.

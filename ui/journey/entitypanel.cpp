@@ -7,6 +7,7 @@
 #include "icons.h"
 #include "longtexteditor.h"
 #include "objectlistpanel.h"
+#include "panelaction.h"
 #include "projectdocument.h"
 #include "renameoffer.h"
 #include "tablestyle.h"
@@ -32,15 +33,6 @@ using namespace Qt::StringLiterals;
 namespace jb {
 
 namespace {
-
-QAction *makeAction(QWidget *owner, Icons::Glyph glyph, const QString &text, const QKeySequence &keys)
-{
-    auto *action = new QAction(Icons::icon(glyph), text, owner);
-    action->setShortcut(keys);
-    action->setShortcutContext(Qt::WidgetShortcut); // only while the table has the focus
-    action->setToolTip(u"%1 (%2)"_s.arg(text, keys.toString(QKeySequence::NativeText)));
-    return action;
-}
 
 QString inSentence(const QString &label)
 {
@@ -71,10 +63,10 @@ EntityPanel::EntityPanel(DocumentEditor *editor, const KindSpec &kind, QWidget *
     , m_summaryTimer(new QTimer(this))
 {
     const QString noun = rowNoun();
-    m_add = makeAction(this, Icons::Glyph::Add, u"Add %1"_s.arg(noun), QKeySequence(Qt::Key_Insert));
+    m_add = panelAction(this, Icons::Glyph::Add, u"Add %1"_s.arg(noun), QKeySequence(Qt::Key_Insert));
     m_duplicate
-        = makeAction(this, Icons::Glyph::Duplicate, u"Duplicate"_s, QKeySequence(Qt::CTRL | Qt::Key_D));
-    m_remove = makeAction(this, Icons::Glyph::Remove, u"Remove"_s, QKeySequence::Delete);
+        = panelAction(this, Icons::Glyph::Duplicate, u"Duplicate"_s, QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_remove = panelAction(this, Icons::Glyph::Remove, u"Remove"_s, QKeySequence::Delete);
     connect(m_add, &QAction::triggered, this, &EntityPanel::addRow);
     connect(m_model, &EntityTableModel::nameEdited, new RenameOffer(editor, kind.kind, this),
         &RenameOffer::offer);

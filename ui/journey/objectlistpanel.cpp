@@ -4,6 +4,7 @@
 #include "icons.h"
 #include "longtexteditor.h"
 #include "objectlistmodel.h"
+#include "panelaction.h"
 #include "tablestyle.h"
 
 #include <QAction>
@@ -33,16 +34,6 @@ QString nounOf(const QString &label)
     return noun;
 }
 
-QAction *makeAction(QWidget *owner, Icons::Glyph glyph, const QString &text, const QKeySequence &keys)
-{
-    auto *action = new QAction(Icons::icon(glyph), text, owner);
-    action->setShortcut(keys);
-    action->setShortcutContext(Qt::WidgetShortcut);
-    action->setToolTip(
-        keys.isEmpty() ? text : u"%1 (%2)"_s.arg(text, keys.toString(QKeySequence::NativeText)));
-    return action;
-}
-
 } // namespace
 
 ObjectListPanel::ObjectListPanel(
@@ -52,12 +43,12 @@ ObjectListPanel::ObjectListPanel(
     , m_view(new QTableView(this))
     , m_noun(nounOf(list.label))
 {
-    m_add = makeAction(this, Icons::Glyph::Add, u"Add %1"_s.arg(m_noun), QKeySequence(Qt::Key_Insert));
-    m_duplicate = makeAction(
+    m_add = panelAction(this, Icons::Glyph::Add, u"Add %1"_s.arg(m_noun), QKeySequence(Qt::Key_Insert));
+    m_duplicate = panelAction(
         this, Icons::Glyph::Duplicate, u"Duplicate %1"_s.arg(m_noun), QKeySequence(Qt::CTRL | Qt::Key_D));
-    m_remove = makeAction(this, Icons::Glyph::Remove, u"Remove %1"_s.arg(m_noun), QKeySequence::Delete);
-    m_up = makeAction(this, Icons::Glyph::Up, u"Move up"_s, QKeySequence(Qt::ALT | Qt::Key_Up));
-    m_down = makeAction(this, Icons::Glyph::Down, u"Move down"_s, QKeySequence(Qt::ALT | Qt::Key_Down));
+    m_remove = panelAction(this, Icons::Glyph::Remove, u"Remove %1"_s.arg(m_noun), QKeySequence::Delete);
+    m_up = panelAction(this, Icons::Glyph::Up, u"Move up"_s, QKeySequence(Qt::ALT | Qt::Key_Up));
+    m_down = panelAction(this, Icons::Glyph::Down, u"Move down"_s, QKeySequence(Qt::ALT | Qt::Key_Down));
     connect(m_add, &QAction::triggered, this, &ObjectListPanel::addRow);
     connect(m_duplicate, &QAction::triggered, this, &ObjectListPanel::duplicateRow);
     connect(m_remove, &QAction::triggered, this, &ObjectListPanel::removeRows);

@@ -23,7 +23,8 @@ namespace jb {
 
 namespace {
 
-const QString pipeKind = u"pipe"_s;
+// the entity kind that holds the payloads
+const QString ownerKind = u"pipe"_s;
 
 QString prettyJson(const QJsonValue &value)
 {
@@ -89,14 +90,14 @@ PayloadPanel::PayloadPanel(DocumentEditor *editor, QWidget *parent)
     connect(m_text, &QPlainTextEdit::textChanged, this, [this] { m_error->hide(); });
     connect(
         editor->document(), &ProjectDocument::entityChanged, this, [this](const QString &kind, int changed) {
-            if (kind == pipeKind && changed == pipeRow())
+            if (kind == ownerKind && changed == pipeRow())
                 refreshSaved();
         });
 }
 
 int PayloadPanel::pipeRow() const
 {
-    return m_pipeId.isEmpty() ? -1 : m_editor->document()->rowOf(pipeKind, m_pipeId);
+    return m_pipeId.isEmpty() ? -1 : m_editor->document()->rowOf(ownerKind, m_pipeId);
 }
 
 QJsonArray PayloadPanel::saved() const
@@ -104,7 +105,7 @@ QJsonArray PayloadPanel::saved() const
     const int row = pipeRow();
     if (row < 0)
         return {};
-    return m_editor->document()->at(pipeKind, row).data.value(payloadsKey).toArray();
+    return m_editor->document()->at(ownerKind, row).data.value(payloadsKey).toArray();
 }
 
 QStringList PayloadPanel::savedNames() const
@@ -132,7 +133,7 @@ QString PayloadPanel::defaultPayload() const
     const int row = pipeRow();
     if (row < 0)
         return u"{}\n"_s;
-    const QJsonObject trigger = m_editor->document()->at(pipeKind, row).data.value(u"trigger"_s).toObject();
+    const QJsonObject trigger = m_editor->document()->at(ownerKind, row).data.value(u"trigger"_s).toObject();
     if (trigger.value(u"type"_s).toString() == u"event")
         return u"{}\n"_s;
     QJsonObject params;
@@ -205,7 +206,7 @@ void PayloadPanel::savePayload(const QString &name)
         list.replace(at, entry);
     else
         list.append(entry);
-    m_editor->setField(pipeKind, row, QString(payloadsKey), list);
+    m_editor->setField(ownerKind, row, QString(payloadsKey), list);
     m_saved->setCurrentIndex(std::max(0, m_saved->findText(name)));
 }
 
@@ -217,7 +218,7 @@ void PayloadPanel::deletePayload(const QString &name)
         return;
     QJsonArray list = saved();
     list.removeAt(at);
-    m_editor->setField(pipeKind, row, QString(payloadsKey),
+    m_editor->setField(ownerKind, row, QString(payloadsKey),
         list.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(list));
 }
 

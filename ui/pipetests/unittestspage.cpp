@@ -36,8 +36,6 @@ namespace jb {
 
 namespace {
 
-const QString testKind = u"test"_s;
-
 QLabel *heading(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);

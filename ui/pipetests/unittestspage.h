@@ -75,6 +75,9 @@ Q_SIGNALS:
     void htmlReportWritten(const QString &path);
 
 private:
+    // the project entity kind of test suites
+    static inline const QString testKind = QStringLiteral("test");
+
     // unittestspage.cpp
     void buildLayout();
     QWidget *buildToolbar();

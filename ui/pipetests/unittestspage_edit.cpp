@@ -18,8 +18,6 @@ namespace jb {
 
 namespace {
 
-const QString testKind = u"test"_s;
-
 int caseIndexOf(const QString &pointer)
 {
     return pointer.startsWith(u"/cases/"_s) ? pointer.mid(7).toInt() : -1;

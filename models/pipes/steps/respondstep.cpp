@@ -1,5 +1,6 @@
 #include "respondstep.h"
 
+#include "mediatype.h"
 #include "pipedefinition.h"
 #include "stepcontext.h"
 
@@ -8,13 +9,6 @@
 using namespace Qt::StringLiterals;
 
 namespace jb {
-
-namespace {
-
-constexpr QByteArrayView jsonType{"application/json; charset=utf-8"};
-constexpr QByteArrayView textType{"text/plain; charset=utf-8"};
-
-} // namespace
 
 StepOutcome RespondStep::run(StepContext &context, const StepDefinition &step)
 {
@@ -45,11 +39,11 @@ StepOutcome RespondStep::run(StepContext &context, const StepDefinition &step)
     if (value.isString()) {
         answer.body = value.toString().toUtf8();
         if (!hasType)
-            answer.headers.prepend({"Content-Type", textType.toByteArray()});
+            answer.headers.prepend({"Content-Type", MediaType::text.toByteArray()});
     } else if (!value.isUndefined()) {
         answer.body = runtime.stringify(value);
         if (!hasType)
-            answer.headers.prepend({"Content-Type", jsonType.toByteArray()});
+            answer.headers.prepend({"Content-Type", MediaType::json.toByteArray()});
     }
     QJSValue output = runtime.newObject();
     output.setProperty(u"status"_s, status.value());

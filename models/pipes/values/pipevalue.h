@@ -53,7 +53,7 @@ public:
         : m_data(std::move(value))
     { }
     PipeValue(const char16_t *value)
-        : m_data(QString(value))
+        : m_data(QString::fromUtf16(value))
     { }
     PipeValue(const char *) = delete;
     static PipeValue null() { return PipeValue(Null{}); }

@@ -157,7 +157,7 @@ private:
         qsizetype run = m_at; // start of the bytes not yet decoded
         const auto flush = [&] {
             if (m_at > run)
-                text += QUtf8StringView(m_text.data() + run, m_at - run);
+                text += QString::fromUtf8(m_text.data() + run, m_at - run);
         };
         while (m_at < m_text.size()) {
             const char c = m_text[m_at];

@@ -42,8 +42,7 @@ private:
 
     Result<PipeValue> failure() const
     {
-        return Result<PipeValue>::failure(
-            Error::Code::Parse, u"%1 at offset %2"_s.arg(m_problem).arg(m_at));
+        return Result<PipeValue>::failure(Error::Code::Parse, u"%1 at offset %2"_s.arg(m_problem).arg(m_at));
     }
     bool fail(QString problem)
     {
@@ -103,7 +102,8 @@ private:
     bool readNumber(PipeValue &value)
     {
         const qsizetype from = m_at;
-        const auto digit = [this] { return m_at < m_text.size() && m_text[m_at] >= '0' && m_text[m_at] <= '9'; };
+        const auto digit
+            = [this] { return m_at < m_text.size() && m_text[m_at] >= '0' && m_text[m_at] <= '9'; };
         if (m_at < m_text.size() && m_text[m_at] == '-')
             ++m_at;
         if (!digit())
@@ -178,14 +178,30 @@ private:
             const char escape = m_text[m_at + 1];
             m_at += 2;
             switch (escape) {
-            case '"': text += u'"'; break;
-            case '\\': text += u'\\'; break;
-            case '/': text += u'/'; break;
-            case 'b': text += u'\b'; break;
-            case 'f': text += u'\f'; break;
-            case 'n': text += u'\n'; break;
-            case 'r': text += u'\r'; break;
-            case 't': text += u'\t'; break;
+            case '"':
+                text += u'"';
+                break;
+            case '\\':
+                text += u'\\';
+                break;
+            case '/':
+                text += u'/';
+                break;
+            case 'b':
+                text += u'\b';
+                break;
+            case 'f':
+                text += u'\f';
+                break;
+            case 'n':
+                text += u'\n';
+                break;
+            case 'r':
+                text += u'\r';
+                break;
+            case 't':
+                text += u'\t';
+                break;
             case 'u': {
                 if (m_text.size() - m_at < 4)
                     return fail(u"a \\u escape needs four hex digits"_s);
@@ -322,25 +338,31 @@ void writeString(QByteArray &out, const QString &text)
         const char *escape = nullptr;
         bool unit = false;
         switch (c) {
-        case u'"': escape = "\\\""; break;
-        case u'\\': escape = "\\\\"; break;
-        case u'\b': escape = "\\b"; break;
-        case u'\f': escape = "\\f"; break;
-        case u'\n': escape = "\\n"; break;
-        case u'\r': escape = "\\r"; break;
-        case u'\t': escape = "\\t"; break;
+        case u'"':
+            escape = "\\\"";
+            break;
+        case u'\\':
+            escape = "\\\\";
+            break;
+        case u'\b':
+            escape = "\\b";
+            break;
+        case u'\f':
+            escape = "\\f";
+            break;
+        case u'\n':
+            escape = "\\n";
+            break;
+        case u'\r':
+            escape = "\\r";
+            break;
+        case u'\t':
+            escape = "\\t";
+            break;
         default:
-            if (c < 0x20) {
-                unit = true;
-            } else if (QChar::isHighSurrogate(c)) {
-                if (i + 1 < size && QChar::isLowSurrogate(data[i + 1])) {
-                    ++i;
-                    continue;
-                }
-                unit = true;
-            } else if (QChar::isLowSurrogate(c)) {
-                unit = true;
-            }
+            // a lone surrogate is written as the engine's JSON.stringify leaves it and as UTF-8
+            // then encodes it (what the runtime serves), not escaped as newer engines do
+            unit = c < 0x20;
         }
         if (!escape && !unit)
             continue;
@@ -348,7 +370,8 @@ void writeString(QByteArray &out, const QString &text)
         if (escape) {
             out += escape;
         } else {
-            const char u[] = {'\\', 'u', hex[(c >> 12) & 15], hex[(c >> 8) & 15], hex[(c >> 4) & 15], hex[c & 15]};
+            const char u[]
+                = {'\\', 'u', hex[(c >> 12) & 15], hex[(c >> 8) & 15], hex[(c >> 4) & 15], hex[c & 15]};
             out.append(u, 6);
         }
         run = i + 1;

@@ -19,8 +19,6 @@
 using namespace Qt::StringLiterals;
 using namespace jb;
 
-namespace {
-
 // One scope, read by both sides from the same JSON text: the engine through JSON.parse, the
 // native side through PipeValueJson::parse. An expression is then evaluated both ways and each
 // answer printed as "type value", so that a difference shows as two different lines.
@@ -125,6 +123,8 @@ private:
     QJSValueList m_engineRoots;
 };
 
+namespace {
+
 const QByteArray scopeJson = R"({
   "request": {
     "params": {"cep": "01001-000", "blank": "  "},
@@ -168,9 +168,9 @@ QStringList expressionsUnder(const QString &folder)
             const PipeValue *value = pending.back();
             pending.pop_back();
             if (value->isString() && TemplateText::hasExpression(value->string())) {
-                const Result<TemplateText> parsed = TemplateText::parse(value->string());
+                const Result<TemplateText> text = TemplateText::parse(value->string());
                 for (const TemplateText::Part &part :
-                    parsed ? parsed.value().parts() : QList<TemplateText::Part>{}) {
+                    text ? text.value().parts() : QList<TemplateText::Part>{}) {
                     if (part.expression && !found.contains(part.text))
                         found.append(part.text);
                 }

@@ -1,6 +1,7 @@
 #include "panelaction.h"
 
 #include <QAction>
+#include <QWidget>
 
 using namespace Qt::StringLiterals;
 
